@@ -1,0 +1,148 @@
+// The core, compiled to wasm, behind a small JavaScript API. Used as is by the
+// page (web/src/main.js), the headless runner, the benchmarks and the tests.
+// The module factory comes from the Emscripten build; how its .wasm is found
+// differs between the browser (a URL) and Node (the bytes), so the caller
+// passes that in: loadEngine({ locateFile }) or loadEngine({ wasmBinary }).
+import createNnfitModule from '../../build/wasm/nnfit.js';
+
+// A config that failed validation: one entry per field that is wrong.
+export class ConfigError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'ConfigError';
+    this.errors = errors; // [{ field, message }]
+  }
+}
+
+export async function loadEngine(moduleOptions) {
+  const module = await createNnfitModule(moduleOptions);
+  return new Engine(module);
+}
+
+class Engine {
+  constructor(module) {
+    this.module = module;
+    // [{ name, type, label, default, group, live, description, allowed, min?, max?, choices?, auto? }]
+    this.schema = JSON.parse(module.schemaJson());
+  }
+
+  // values: { name: text }. Returns { ok: true, config, describe } or { ok: false, errors }.
+  checkConfig(values) {
+    return JSON.parse(this.module.checkConfig(values));
+  }
+
+  // One field alone: '' when valid, else the message.
+  checkField(name, value) {
+    return this.module.checkField(String(name), String(value));
+  }
+
+  // Throws ConfigError when any value is invalid.
+  createTrainer(values) {
+    const session = new this.module.Session(values);
+    if (!session.ok()) {
+      const errors = JSON.parse(session.errors());
+      session.delete();
+      throw new ConfigError(errors);
+    }
+    return new Trainer(session);
+  }
+}
+
+// Typed arrays handed out are copies (one memcpy each): views into wasm memory
+// would go stale when it grows.
+class Trainer {
+  constructor(session) {
+    this.session = session;
+    this.config = JSON.parse(session.configJson()); // every field, resolved
+    this.describe = session.describe(); // "[2, 5, 1] Activation: sigmoid Iterations: 3000 Learning rate: 0.45"
+  }
+
+  // The epoch loss, or NaN when nothing was trained (done, or diverged now or before).
+  trainEpoch() { return this.session.trainEpoch(); }
+  // Trains up to n epochs; returns how many ran.
+  trainEpochs(n) { return this.session.trainEpochs(n); }
+
+  get epoch() { return this.session.epoch(); }
+  // 'running' | 'done' | 'diverged'
+  get status() { return this.session.status(); }
+  // Entry i is the loss of epoch historyStart + i + 1.
+  get historyStart() { return this.session.historyStart(); }
+  lossHistory() { return this.session.lossHistory().slice(); }
+  lastLoss() {
+    const history = this.session.lossHistory();
+    return history.length > 0 ? history[history.length - 1] : NaN;
+  }
+
+  // Throws an Error naming lr and its range when the rate is not allowed.
+  setLearningRate(rate) {
+    const error = this.session.setLearningRate(Number(rate));
+    if (error) throw new ConfigError([{ field: 'lr', message: error }]);
+    this.config.lr = Number(rate);
+    this.describe = this.session.describe();
+  }
+
+  // The network on the test grid: { x, target, predictions, hidden: [layer][unit] -> Float64Array, mse }.
+  evaluateTest() {
+    const s = this.session;
+    s.evaluateTest();
+    const points = this.config.points;
+    const hidden = [];
+    for (let layer = 0; layer < s.hiddenLayerCount(); layer += 1) {
+      const all = s.testHidden(layer).slice();
+      const units = [];
+      for (let u = 0; u < all.length / points; u += 1) units.push(all.subarray(u * points, (u + 1) * points));
+      hidden.push(units);
+    }
+    return { x: s.testX().slice(), target: s.testY().slice(), predictions: s.testPredictions().slice(), hidden, mse: s.testMse() };
+  }
+
+  // The learned curve on a fine grid over [xmin, xmax]: { x, target, predictions }.
+  evaluateCurve() {
+    const s = this.session;
+    s.evaluateCurve();
+    return { x: s.curveX().slice(), target: s.curveTarget().slice(), predictions: s.curvePredictions().slice() };
+  }
+
+  trainingData() {
+    return { x: this.session.trainX().slice(), y: this.session.trainY().slice() };
+  }
+
+  // Weights as matrices in the tutorial's orientation: [layer][row][col], Wh first (bias row first).
+  weights() { return this.#matrices(this.session.weights()); }
+  initialWeights() { return this.#matrices(this.session.initialWeights()); }
+  // Same nested form; throws an Error naming what is wrong. Training continues from `epoch`.
+  setWeights(matrices, epoch = 0) {
+    const flat = Array.isArray(matrices) ? matrices.flat(2) : [];
+    const error = this.#fits(matrices) && flat.every((v) => typeof v === 'number')
+      ? this.session.setWeights(Float64Array.from(flat), Number(epoch))
+      : `weights: expected matrices of shapes ${this.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ')}`;
+    if (error) throw new ConfigError([{ field: 'weights', message: error }]);
+  }
+
+  // [[rows, cols], ...]
+  weightShapes() {
+    const flat = this.session.weightShapes();
+    const shapes = [];
+    for (let i = 0; i < flat.length; i += 2) shapes.push([flat[i], flat[i + 1]]);
+    return shapes;
+  }
+
+  dispose() {
+    if (this.session) this.session.delete();
+    this.session = null;
+  }
+
+  #fits(matrices) {
+    const shapes = this.weightShapes();
+    return matrices.length === shapes.length && shapes.every(([rows, cols], l) =>
+      Array.isArray(matrices[l]) && matrices[l].length === rows &&
+      matrices[l].every((row) => Array.isArray(row) && row.length === cols));
+  }
+
+  #matrices(flatView) {
+    const flat = flatView.slice();
+    let k = 0;
+    return this.weightShapes().map(([rows, cols]) =>
+      Array.from({ length: rows }, () => Array.from({ length: cols }, () => flat[k++])));
+  }
+}
