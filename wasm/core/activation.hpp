@@ -4,6 +4,8 @@
 // its tutorial learning rate.
 #pragma once
 
+#include "math.hpp"
+
 #include <Eigen/Core>
 #include <array>
 #include <cmath>
@@ -62,8 +64,8 @@ template <typename Block>
 void activate(Activation kind, Block&& z) {
     auto a = z.array();
     switch (kind) {
-        case Activation::Sigmoid: a = 1.0 / (1.0 + (-a).exp()); break;  // a = 1 / (1 + exp(-z))
-        case Activation::Tanh: a = a.tanh(); break;                     // a = tanh(z)
+        case Activation::Sigmoid: a = a.unaryExpr([](double v) { return sigmoid(v); }); break;  // a = 1 / (1 + exp(-z))
+        case Activation::Tanh: a = a.unaryExpr([](double v) { return exactTanh(v); }); break;  // a = tanh(z)
         case Activation::Relu: a = a.cwiseMax(0.0); break;              // a = max(z, 0)
         case Activation::LeakyRelu: a = a.cwiseMax(kLeak * a); break;   // a = max(z, 0.01 z)
     }

@@ -40,14 +40,31 @@ void Network::initialize(Init rule, Rng& rng) {
     }
 }
 
+namespace {
+
+// out(i, j) = sum_k left(i, k) right(k, j), summed in order of k: plain loops
+// beat Eigen's general product dispatch on matrices this small.
+template <typename Out, typename Left, typename Right>
+void multiply(Out&& out, const Left& left, const Right& right) {
+    const Eigen::Index rows = left.rows(), inner = left.cols(), cols = right.cols();
+    for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) {
+            double sum = left(i, 0) * right(0, j);
+            for (Eigen::Index k = 1; k < inner; ++k) sum += left(i, k) * right(k, j);
+            out(i, j) = sum;
+        }
+}
+
+}  // namespace
+
 void Network::forward(const InputRows& inputs) {
     m_rows = static_cast<int>(inputs.rows());
     for (int l = 0; l < layerCount(); ++l) {
         auto a = m_outputs[l].topRows(m_rows);
         if (l == 0)
-            a.noalias() = inputs.lazyProduct(m_weights[0]);  // Z_0 = X · W_0
+            multiply(a, inputs, m_weights[0]);  // Z_0 = X · W_0
         else
-            a.noalias() = m_outputs[l - 1].topRows(m_rows).lazyProduct(m_weights[l]);  // Z_l = A_{l-1} · W_l
+            multiply(a, m_outputs[l - 1].topRows(m_rows), m_weights[l]);  // Z_l = A_{l-1} · W_l
         activate(m_activations[l], a);  // A_l = f(Z_l)
     }
 }
@@ -60,15 +77,15 @@ double Network::backward(const InputRows& inputs, const InputRows& targets) {
     multiplyBySlope(m_activations[last], error, m_outputs[last].topRows(n));  // delta_out = E ⊙ f'(A_out)
     for (int l = last - 1; l >= 0; --l) {
         auto delta = m_deltas[l].topRows(n);
-        delta.noalias() = m_deltas[l + 1].topRows(n).lazyProduct(m_weights[l + 1].transpose());  // delta_{l+1} · W_{l+1}ᵀ
-        multiplyBySlope(m_activations[l], delta, m_outputs[l].topRows(n));                    // ⊙ f'(A_l)
+        multiply(delta, m_deltas[l + 1].topRows(n), m_weights[l + 1].transpose());  // delta_{l+1} · W_{l+1}ᵀ
+        multiplyBySlope(m_activations[l], delta, m_outputs[l].topRows(n));         // ⊙ f'(A_l)
     }
     for (int l = 0; l <= last; ++l) {
         const auto delta = m_deltas[l].topRows(n);
         if (l == 0)
-            m_ascent[0].noalias() = inputs.transpose().lazyProduct(delta);  // G_0 = Xᵀ · delta_0
+            multiply(m_ascent[0], inputs.transpose(), delta);  // G_0 = Xᵀ · delta_0
         else
-            m_ascent[l].noalias() = m_outputs[l - 1].topRows(n).transpose().lazyProduct(delta);  // G_l = A_{l-1}ᵀ · delta_l
+            multiply(m_ascent[l], m_outputs[l - 1].topRows(n).transpose(), delta);  // G_l = A_{l-1}ᵀ · delta_l
     }
     return loss;
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Benchmarks: the same core compiled to wasm (run here in Node) and natively
+// (g++ -O3), on the same configs, in one run. Prints medians and ratios.
+//   npm run bench [-- --runs N]
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cmakeBuild } from './cmake.js';
+import { loadNodeEngine } from './node-engine.js';
+
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 9;
+
+// Each workload: a name and config values (fields not given take their defaults).
+const workloads = [
+  ['tutorial default (sigmoid, [2, 5, 1], batch 4, 3000 epochs)', {}],
+  ['tanh', { activation: 'tanh' }],
+  ['relu', { activation: 'relu' }],
+  ['two hidden layers of 16, 200 points, batch 10', { hidden: '16,16', points: '200', batch: '10', epochs: '500' }],
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const nativeDir = cmakeBuild('native');
+const engine = await loadNodeEngine();
+
+function wasmRunMs(values) {
+  const trainer = engine.createTrainer(values);
+  const start = performance.now();
+  trainer.trainEpochs(trainer.config.epochs);
+  const ms = performance.now() - start;
+  trainer.dispose();
+  return ms;
+}
+
+function nativeRunsMs(values) {
+  const args = Object.entries(values).flatMap(([name, value]) => [`--${name}`, value]);
+  const out = execFileSync(join(nativeDir, 'nnfit_native'), [...args, '--bench', String(runs)], { encoding: 'utf8' });
+  return JSON.parse(out).runsMs;
+}
+
+console.log(`Training time, median of ${runs} runs after a warm-up run (ms)`);
+console.log(`${'workload'.padEnd(62)} ${'wasm'.padStart(8)} ${'native'.padStart(8)} ${'wasm/native'.padStart(12)}`);
+for (const [name, values] of workloads) {
+  wasmRunMs(values); // warm-up: compile tiers, caches
+  const wasm = median(Array.from({ length: runs }, () => wasmRunMs(values)));
+  const native = median(nativeRunsMs(values));
+  console.log(`${name.padEnd(62)} ${wasm.toFixed(2).padStart(8)} ${native.toFixed(2).padStart(8)} ${(wasm / native).toFixed(2).padStart(12)}`);
+}
