@@ -43,10 +43,10 @@ function nativeRunsMs(values) {
   return JSON.parse(out).runsMs;
 }
 
-console.log(`Training time, median of ${runs} runs after a warm-up run (ms)`);
+console.log(`Training time, median of ${runs} runs after warm-up (ms)`);
 console.log(`${'workload'.padEnd(62)} ${'wasm'.padStart(8)} ${'native'.padStart(8)} ${'wasm/native'.padStart(12)}`);
 for (const [name, values] of workloads) {
-  wasmRunMs(values); // warm-up: compile tiers, caches
+  for (let i = 0; i < 5; i += 1) wasmRunMs(values); // warm-up: V8 moves hot wasm code to its optimising tier
   const wasm = median(Array.from({ length: runs }, () => wasmRunMs(values)));
   const native = median(nativeRunsMs(values));
   console.log(`${name.padEnd(62)} ${wasm.toFixed(2).padStart(8)} ${native.toFixed(2).padStart(8)} ${(wasm / native).toFixed(2).padStart(12)}`);

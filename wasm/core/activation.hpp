@@ -4,11 +4,7 @@
 // its tutorial learning rate.
 #pragma once
 
-#include "math.hpp"
-
-#include <Eigen/Core>
 #include <array>
-#include <cmath>
 #include <optional>
 #include <string_view>
 
@@ -59,32 +55,11 @@ inline OutputRange outputRange(Activation kind, double xmax) {
     return {0.0, 1.0};
 }
 
-// In place: a = f(z).
-template <typename Block>
-void activate(Activation kind, Block&& z) {
-    auto a = z.array();
-    switch (kind) {
-        case Activation::Sigmoid: a = a.unaryExpr([](double v) { return sigmoid(v); }); break;  // a = 1 / (1 + exp(-z))
-        case Activation::Tanh: a = a.unaryExpr([](double v) { return exactTanh(v); }); break;  // a = tanh(z)
-        case Activation::Relu: a = a.cwiseMax(0.0); break;              // a = max(z, 0)
-        case Activation::LeakyRelu: a = a.cwiseMax(kLeak * a); break;   // a = max(z, 0.01 z)
-    }
-}
+// In place: a = f(z), for `count` consecutive values.
+void activateRun(Activation kind, double* z, int count);
 
 // In place: delta *= f'(z), with f'(z) expressed through a = f(z).
-template <typename DeltaBlock, typename OutputBlock>
-void multiplyBySlope(Activation kind, DeltaBlock&& delta, const OutputBlock& a) {
-    auto d = delta.array();
-    const auto out = a.array();
-    switch (kind) {
-        case Activation::Sigmoid: d *= out * (1.0 - out); break;  // f' = a (1 - a)
-        case Activation::Tanh: d *= 1.0 - out.square(); break;    // f' = 1 - a^2
-        case Activation::Relu: d *= (out > 0.0).template cast<double>(); break;  // f' = [a > 0]
-        case Activation::LeakyRelu:  // f' = a > 0 ? 1 : 0.01
-            d *= out.unaryExpr([](double v) { return v > 0.0 ? 1.0 : kLeak; });
-            break;
-    }
-}
+void multiplyBySlopeRun(Activation kind, double* delta, const double* a, int count);
 
 // The same slope for one value; used by the tests against a numerical derivative.
 inline double slopeFromOutput(Activation kind, double a) {
@@ -98,10 +73,8 @@ inline double slopeFromOutput(Activation kind, double a) {
 }
 
 inline double activateScalar(Activation kind, double z) {
-    Eigen::Matrix<double, 1, 1> m;
-    m(0, 0) = z;
-    activate(kind, m);
-    return m(0, 0);
+    activateRun(kind, &z, 1);
+    return z;
 }
 
 }  // namespace nnfit

@@ -3,7 +3,9 @@
 // them: W_l has one row per unit of the layer below and one column per unit
 // of the layer above, so a layer is A_l = f(A_{l-1} · W_l).
 // Every buffer is allocated once, for the largest number of rows the network
-// will be given; forward and backward never allocate.
+// will be given; forward and backward never allocate. A pass over n rows
+// views the first n x units values of a buffer as a contiguous n x units
+// matrix, so the element-wise steps run over one unbroken array.
 #pragma once
 
 #include "activation.hpp"
@@ -37,16 +39,21 @@ public:
     Eigen::MatrixXd& weights(int layer) { return m_weights[layer]; }
     const Eigen::MatrixXd& weights(int layer) const { return m_weights[layer]; }
     const Eigen::MatrixXd& ascent(int layer) const { return m_ascent[layer]; }
-    // Rows [0, n) of the last forward pass: layer l's outputs, one column per unit.
-    auto outputs(int layer, int n) const { return m_outputs[layer].topRows(n); }
+    using View = Eigen::Map<Eigen::MatrixXd>;
+    using ConstView = Eigen::Map<const Eigen::MatrixXd>;
+    // Layer l's outputs from the last forward pass: rows x units, one column per unit.
+    ConstView outputs(int layer) const;
 
 private:
     std::vector<Activation> m_activations;
-    std::vector<Eigen::MatrixXd> m_weights;  // W_l: in_l x out_l
-    std::vector<Eigen::MatrixXd> m_outputs;  // A_l: maxRows x out_l
-    std::vector<Eigen::MatrixXd> m_deltas;   // delta_l: maxRows x out_l
-    std::vector<Eigen::MatrixXd> m_ascent;   // G_l: in_l x out_l
-    int m_rows = 0;                          // rows of the last forward pass
+    std::vector<Eigen::MatrixXd> m_weights;   // W_l: in_l x out_l
+    std::vector<std::vector<double>> m_outputs;  // A_l: up to maxRows x out_l
+    std::vector<std::vector<double>> m_deltas;   // delta_l: up to maxRows x out_l
+    std::vector<Eigen::MatrixXd> m_ascent;    // G_l: in_l x out_l
+    int m_rows = 0;                           // rows of the last forward pass
+
+    View outputView(int layer) { return View(m_outputs[layer].data(), m_rows, m_weights[layer].cols()); }
+    View deltaView(int layer) { return View(m_deltas[layer].data(), m_rows, m_weights[layer].cols()); }
 };
 
 }  // namespace nnfit

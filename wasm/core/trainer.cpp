@@ -98,7 +98,7 @@ std::string Trainer::setLearningRate(double rate) {
 }
 
 void Trainer::writeOutputs(int rows, std::vector<double>& predictions) {
-    const auto out = m_network.outputs(m_network.layerCount() - 1, rows);
+    const auto out = m_network.outputs(m_network.layerCount() - 1);
     for (int i = 0; i < rows; ++i) predictions[i] = m_dataset.unscale(out(i, 0));
 }
 
@@ -106,7 +106,7 @@ void Trainer::evaluateTest() {
     const int points = m_config.points;
     m_network.forward(m_dataset.testInputs());
     writeOutputs(points, m_testPredictions);
-    for (int l = 0; l + 1 < m_network.layerCount(); ++l) m_testHidden[l] = m_network.outputs(l, points);
+    for (int l = 0; l + 1 < m_network.layerCount(); ++l) m_testHidden[l] = m_network.outputs(l);
     double sum = 0;
     for (int i = 0; i < points; ++i) {
         const double e = m_testPredictions[i] - m_dataset.testY()[i];
