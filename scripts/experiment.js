@@ -43,12 +43,11 @@ if (weightsFile !== null) {
   try {
     parsed = JSON.parse(readFileSync(weightsFile, 'utf8'));
   } catch (error) {
-    fail(`--init-weights: cannot read ${weightsFile} as JSON (${error.message})`);
+    const shapes = trainer.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ');
+    fail(`--init-weights: cannot read ${weightsFile} as JSON (${error.message.split('\n')[0]}); expected matrices of shapes ${shapes}`);
   }
-  // The runner's own output, or just its list of matrices.
-  const matrices = Array.isArray(parsed) ? parsed : parsed?.weights;
   try {
-    trainer.setWeights(matrices);
+    trainer.setWeights(Array.isArray(parsed) ? parsed : parsed?.weights);
   } catch (error) {
     fail(`--init-weights: ${error.message}`);
   }

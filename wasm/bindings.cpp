@@ -65,7 +65,7 @@ public:
     int historyStart() const { return m_trainer->historyStart(); }
     std::string status() const { return nnfit::statusName(m_trainer->status()); }
     val lossHistory() const { return view(m_trainer->lossHistory()); }
-    std::string setLearningRate(double rate) { return m_trainer->setLearningRate(rate); }
+    std::string setLearningRate(const std::string& rate) { return m_trainer->setLearningRate(rate); }
 
     void evaluateTest() { m_trainer->evaluateTest(); }
     double testMse() const { return m_trainer->testMse(); }

@@ -114,10 +114,12 @@ TEST(Trainer, DivergenceStopsWithFiniteWeights) {
 
 TEST(Trainer, LearningRateAndWeightsAreValidated) {
     Trainer trainer(configOf({}));
-    EXPECT_EQ(trainer.setLearningRate(0.1), "");
+    EXPECT_EQ(trainer.setLearningRate("0.1"), "");
     EXPECT_EQ(trainer.config().lr, 0.1);
-    EXPECT_NE(trainer.setLearningRate(-1).find("lr:"), std::string::npos);
-    EXPECT_NE(trainer.setLearningRate(NAN).find("lr:"), std::string::npos);
+    EXPECT_EQ(trainer.setLearningRate("auto"), "");
+    EXPECT_EQ(trainer.config().lr, 0.45);
+    EXPECT_EQ(trainer.setLearningRate("-1"), "lr: '-1' is out of range; allowed: a number from 0.000001 to 10, or auto");
+    EXPECT_EQ(trainer.setLearningRate("NaN"), "lr: 'NaN' is not a number; allowed: a number from 0.000001 to 10, or auto");
     EXPECT_NE(trainer.setWeights({1, 2, 3}, 0).find("expected 15 numbers"), std::string::npos);
     std::vector<double> w(15, 0.1);
     w[3] = INFINITY;

@@ -224,10 +224,7 @@ describe('the learning rate', () => {
     trainer.dispose();
   });
 
-  // KNOWN BUG: Trainer::setLearningRate (wasm/core/trainer.cpp) formats the rate
-  // with json::number, which writes every non-finite number as null, so
-  // setLearningRate(NaN) says "lr: 'null' is not a number". Remove `.fails` once fixed.
-  it.fails.each([NaN, Infinity])('rejects %s with a message naming that value', (rate) => {
+  it.each([NaN, Infinity])('rejects %s with a message naming that value', (rate) => {
     const trainer = engine.createTrainer({});
     const error = thrown(() => trainer.setLearningRate(rate));
     trainer.dispose();
@@ -307,7 +304,7 @@ describe('weights', () => {
   const w = seed2;
   const withFirst = (value) => [[[value, ...w[0][0].slice(1)], w[0][1]], w[1]];
   it.each([
-    ['no matrices', [], /expected matrices of shapes 2x5, 5x1/],
+    ['no matrices', [], /expected matrices of numbers of shapes 2x5, 5x1/],
     ['one matrix', [w[0]], /2x5, 5x1/],
     ['a missing row', [w[0].slice(1), w[1]], /2x5, 5x1/],
     ['a missing column', [w[0].map((row) => row.slice(1)), w[1]], /2x5, 5x1/],
@@ -331,10 +328,7 @@ describe('weights', () => {
     trainer.dispose();
   });
 
-  // KNOWN BUG: Trainer.setWeights in web/src/engine.js reads matrices.length
-  // before checking that it has an array, so null or undefined throw a TypeError
-  // ("Cannot read properties of null") instead of a ConfigError. Remove `.fails` once fixed.
-  it.fails.each([null, undefined])('rejects %s with a ConfigError', (value) => {
+  it.each([null, undefined])('rejects %s with a ConfigError', (value) => {
     const trainer = engine.createTrainer({});
     const error = thrown(() => trainer.setWeights(value));
     trainer.dispose();

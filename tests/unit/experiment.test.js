@@ -130,13 +130,7 @@ describe('a bad argument exits with 2 and one line naming it and what is allowed
     expect(lines[0]).toMatch(allowed);
   });
 
-  // KNOWN BUGS (reported), scripts/experiment.js with web/src/engine.js:
-  // - a file that is not JSON: the message quotes JSON.parse's error, which
-  //   repeats the file's text, newline included, so it spans two lines;
-  // - a JSON file without matrices ({} or 42): Trainer.setWeights reads
-  //   undefined.length and the line says "Cannot read properties of undefined".
-  // Remove `.fails` once both name the expected shapes on one line.
-  it.fails.each([
+  it.each([
     ['a file that is not JSON', file('not-json.json', 'not json\n')],
     ['a JSON object without weights', file('no-weights.json', '{}')],
   ])('%s', async (_name, path) => {

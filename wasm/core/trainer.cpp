@@ -1,9 +1,9 @@
 #include "trainer.hpp"
 
-#include "json.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace nnfit {
 
@@ -89,9 +89,11 @@ int Trainer::trainEpochs(int count) {
     return ran;
 }
 
-std::string Trainer::setLearningRate(double rate) {
-    std::string error = checkField("lr", json::number(rate));
+std::string Trainer::setLearningRate(const std::string& text) {
+    std::string error = checkField("lr", text);
     if (!error.empty()) return error;
+    const double rate = text == "auto" ? activationInfo(m_config.activation).defaultLearningRate
+                                       : std::strtod(text.c_str(), nullptr);
     m_config.lr = rate;
     m_optimizer->setLearningRate(rate);
     return "";

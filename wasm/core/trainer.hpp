@@ -38,8 +38,9 @@ public:
     const std::vector<double>& lossHistory() const { return m_lossHistory; }
     int historyStart() const { return m_historyStart; }
 
-    // Empty when accepted; otherwise why not (the same message the schema gives).
-    std::string setLearningRate(double rate);
+    // The rate as text, checked like the config field lr ("auto" is the
+    // activation's rate). Empty when accepted; otherwise why not.
+    std::string setLearningRate(const std::string& text);
 
     // Predictions (unscaled) and each layer's unit outputs on the test grid, and the test MSE.
     void evaluateTest();

@@ -73,11 +73,12 @@ class Trainer {
     return history.length > 0 ? history[history.length - 1] : NaN;
   }
 
-  // Throws an Error naming lr and its range when the rate is not allowed.
+  // rate: a number or its text ('auto' is the activation's rate). Throws a
+  // ConfigError naming lr and its range when the rate is not allowed.
   setLearningRate(rate) {
-    const error = this.session.setLearningRate(Number(rate));
+    const error = this.session.setLearningRate(String(rate));
     if (error) throw new ConfigError([{ field: 'lr', message: error }]);
-    this.config.lr = Number(rate);
+    this.config = JSON.parse(this.session.configJson());
     this.describe = this.session.describe();
   }
 
@@ -110,13 +111,17 @@ class Trainer {
   // Weights as matrices in the tutorial's orientation: [layer][row][col], Wh first (bias row first).
   weights() { return this.#matrices(this.session.weights()); }
   initialWeights() { return this.#matrices(this.session.initialWeights()); }
-  // Same nested form; throws an Error naming what is wrong. Training continues from `epoch`.
+  // Same nested form; throws a ConfigError naming what is wrong. Training continues from `epoch`.
   setWeights(matrices, epoch = 0) {
-    const flat = Array.isArray(matrices) ? matrices.flat(2) : [];
-    const error = this.#fits(matrices) && flat.every((v) => typeof v === 'number')
-      ? this.session.setWeights(Float64Array.from(flat), Number(epoch))
-      : `weights: expected matrices of shapes ${this.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ')}`;
-    if (error) throw new ConfigError([{ field: 'weights', message: error }]);
+    let error;
+    if (!this.#fits(matrices)) {
+      error = `weights: expected matrices of numbers of shapes ${this.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ')}`;
+    } else if (!Number.isInteger(epoch)) {
+      error = `epoch: ${JSON.stringify(String(epoch)).slice(0, 40)} is not a whole number`;
+    } else {
+      error = this.session.setWeights(Float64Array.from(matrices.flat(2)), epoch);
+    }
+    if (error) throw new ConfigError([{ field: error.slice(0, error.indexOf(':')), message: error }]);
   }
 
   // [[rows, cols], ...]
@@ -134,9 +139,9 @@ class Trainer {
 
   #fits(matrices) {
     const shapes = this.weightShapes();
-    return matrices.length === shapes.length && shapes.every(([rows, cols], l) =>
+    return Array.isArray(matrices) && matrices.length === shapes.length && shapes.every(([rows, cols], l) =>
       Array.isArray(matrices[l]) && matrices[l].length === rows &&
-      matrices[l].every((row) => Array.isArray(row) && row.length === cols));
+      matrices[l].every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number')));
   }
 
   #matrices(flatView) {
