@@ -16,9 +16,9 @@ export const TUTORIAL_CONFIG = {
 };
 
 // Test options -> the engine's field values (text, as from a URL or a command
-// line). `f` is the reference's JS function and is not a field.
+// line). `f` and `exp` are the reference's JS functions, not fields.
 function toValues(options) {
-  return Object.fromEntries(Object.entries(options).filter(([name]) => name !== 'f').map(([name, v]) => [name, String(v)]));
+  return Object.fromEntries(Object.entries(options).filter(([name]) => name !== 'f' && name !== 'exp').map(([name, v]) => [name, String(v)]));
 }
 
 // ['--name', 'value', ...] for the native build and the runner.

@@ -3,8 +3,8 @@
 // the C++ core, so that the tests can check the core's numbers against it.
 //
 // Options (numbers, not text): f (a JS function of x), xmin, xmax, ymin, ymax,
-// points, activation, lr, batch, epochs, bias. Missing ones take the tutorial's
-// values. The network's shape comes from the weights it is given: a list of
+// points, activation, lr, batch, epochs, bias, and exp (Math.exp unless given).
+// Missing ones take the tutorial's values. The network's shape comes from the weights it is given: a list of
 // matrices [layer][row][col] in the tutorial's orientation (W_l has one row per
 // unit feeding it, the bias row first), as the wasm trainer hands them out.
 
@@ -14,7 +14,7 @@ const LEAK = 0.01; // leaky ReLU's slope below 0
 // the targets are scaled into (the tutorial's, tanh's (0, -1) sic) and the
 // tutorial's learning rate.
 const ACTIVATIONS = {
-  sigmoid: { f: (z) => 1 / (1 + Math.exp(-z)), slope: (a) => a * (1 - a), range: () => [0, 1], lr: 0.45 },
+  sigmoid: { f: (z, exp) => 1 / (1 + exp(-z)), slope: (a) => a * (1 - a), range: () => [0, 1], lr: 0.45 },
   tanh: { f: Math.tanh, slope: (a) => 1 - a * a, range: () => [0, -1], lr: 0.005 },
   relu: { f: (z) => Math.max(z, 0), slope: (a) => (a > 0 ? 1 : 0), range: (xmax) => [0, xmax], lr: 0.0005 },
   leakyrelu: {
@@ -24,7 +24,7 @@ const ACTIVATIONS = {
 
 function resolve(options = {}) {
   const c = {
-    f: Math.sin, xmin: 0, xmax: 6.28, ymin: -1, ymax: 1, activation: 'sigmoid', batch: 4, epochs: 3000, bias: true,
+    f: Math.sin, xmin: 0, xmax: 6.28, ymin: -1, ymax: 1, activation: 'sigmoid', batch: 4, epochs: 3000, bias: true, exp: Math.exp,
     ...options,
   };
   c.points ??= Math.trunc((c.xmax - c.xmin) * 5 + 1); // numx = int(maxx * 5 + 1)
@@ -87,7 +87,7 @@ function forward(weights, activate, input, first, n) {
 // One mini-batch: forward, every delta, then every update. Returns the batch loss mean(E²).
 function trainBatch(c, weights, inputs, targets, first, n) {
   const act = ACTIVATIONS[c.activation];
-  const outputs = forward(weights, act.f, inputs, first, n);
+  const outputs = forward(weights, (z) => act.f(z, c.exp), inputs, first, n);
   const last = weights.length - 1;
   const z = outputs[last];
   const deltas = [];
@@ -152,7 +152,7 @@ export function evaluateTest(options, weights) {
   const act = ACTIVATIONS[c.activation];
   const [mina, maxa] = act.range(c.xmax);
   const ts = testGrid(c);
-  const outputs = forward(weights.map(fromNested), act.f, inputRows(c, ts), 0, ts.length);
+  const outputs = forward(weights.map(fromNested), (z) => act.f(z, c.exp), inputRows(c, ts), 0, ts.length);
   const predictions = outputs.at(-1).map((a) => (a - mina) * (c.ymax - c.ymin) / (maxa - mina) + c.ymin);
   const hidden = outputs.slice(0, -1).map((out) => {
     const units = out.length / ts.length;
