@@ -1,5 +1,7 @@
 #include "expression.hpp"
 
+#include "elementary.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -21,9 +23,9 @@ ExpressionError errorOf(const char* text) {
 }
 
 TEST(Expression, EvaluatesTheExamples) {
-    EXPECT_EQ(eval("sin(x)", 1.3), std::sin(1.3));
+    EXPECT_EQ(eval("sin(x)", 1.3), elementary::sin(1.3));
     EXPECT_EQ(eval("x^2 - 1", 3.0), 8.0);
-    EXPECT_EQ(eval("exp(-x/3)*cos(2*x)", 0.7), std::exp(-0.7 / 3) * std::cos(2 * 0.7));
+    EXPECT_EQ(eval("exp(-x/3)*cos(2*x)", 0.7), elementary::exp(-0.7 / 3) * elementary::cos(2 * 0.7));
     EXPECT_EQ(eval("abs(x)", -2.5), 2.5);
 }
 
@@ -50,7 +52,7 @@ TEST(Expression, ConstantsNumbersAndFunctions) {
     EXPECT_EQ(eval("sqrt(x)", 16.0), 4.0);
     EXPECT_EQ(eval("tanh(x) + sinh(x) + cosh(x)", 0.0), 1.0);
     EXPECT_EQ(eval("atan(x) + asin(x) + acos(x)", 0.0), M_PI / 2);
-    EXPECT_EQ(eval("tan(x) + log(x)", 1.0), std::tan(1.0));
+    EXPECT_EQ(eval("tan(x) + log(x)", 1.0), elementary::tan(1.0));
 }
 
 TEST(Expression, RejectsMalformedInputWithPositionAndExpectation) {

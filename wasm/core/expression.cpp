@@ -1,5 +1,7 @@
 #include "expression.hpp"
 
+#include "elementary.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -281,22 +283,22 @@ double Expression::evaluate(double x) const {
             case Op::Subtract: stack[top - 2] -= a; --top; break;
             case Op::Multiply: stack[top - 2] *= a; --top; break;
             case Op::Divide: stack[top - 2] /= a; --top; break;
-            case Op::Power: stack[top - 2] = std::pow(stack[top - 2], a); --top; break;
+            case Op::Power: stack[top - 2] = elementary::pow(stack[top - 2], a); --top; break;
             case Op::Min: stack[top - 2] = std::fmin(stack[top - 2], a); --top; break;
             case Op::Max: stack[top - 2] = std::fmax(stack[top - 2], a); --top; break;
             case Op::Negate: a = -a; break;
-            case Op::Sin: a = std::sin(a); break;
-            case Op::Cos: a = std::cos(a); break;
-            case Op::Tan: a = std::tan(a); break;
-            case Op::Asin: a = std::asin(a); break;
-            case Op::Acos: a = std::acos(a); break;
-            case Op::Atan: a = std::atan(a); break;
-            case Op::Sinh: a = std::sinh(a); break;
-            case Op::Cosh: a = std::cosh(a); break;
-            case Op::Tanh: a = std::tanh(a); break;
-            case Op::Exp: a = std::exp(a); break;
-            case Op::Log: a = std::log(a); break;
-            case Op::Log10: a = std::log10(a); break;
+            case Op::Sin: a = elementary::sin(a); break;
+            case Op::Cos: a = elementary::cos(a); break;
+            case Op::Tan: a = elementary::tan(a); break;
+            case Op::Asin: a = elementary::asin(a); break;
+            case Op::Acos: a = elementary::acos(a); break;
+            case Op::Atan: a = elementary::atan(a); break;
+            case Op::Sinh: a = elementary::sinh(a); break;
+            case Op::Cosh: a = elementary::cosh(a); break;
+            case Op::Tanh: a = elementary::tanh(a); break;
+            case Op::Exp: a = elementary::exp(a); break;
+            case Op::Log: a = elementary::log(a); break;
+            case Op::Log10: a = elementary::log10(a); break;
             case Op::Sqrt: a = std::sqrt(a); break;
             case Op::Abs: a = std::fabs(a); break;
             case Op::Sign: a = a > 0.0 ? 1.0 : (a < 0.0 ? -1.0 : a); break;
