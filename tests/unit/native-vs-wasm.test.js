@@ -13,6 +13,7 @@ const identical = [
   ['batch 1', { batch: 1 }],
   ['two hidden layers 8,8', { hidden: '8,8' }],
   ['init he, seed 12345', { init: 'he', seed: 12345 }],
+  ['init he, three layers of 8, seed 3', { init: 'he', hidden: '8,8,8', seed: 3, epochs: 300 }],
   ['init xavier, leaky ReLU, 3 layers', { init: 'xavier', activation: 'leakyrelu', hidden: '4,6,3' }],
   ['abs(x - 1) on [-2, 3], y range auto', { fn: 'abs(x - 1)', xmin: -2, xmax: 3, ymin: 'auto', ymax: 'auto' }],
   ['diverging: leaky ReLU, lr 0.1, batch 1', { activation: 'leakyrelu', lr: 0.1, batch: 1 }],

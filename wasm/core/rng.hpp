@@ -3,6 +3,8 @@
 // differ between libstdc++ and libc++, and std::random_device is not seedable).
 #pragma once
 
+#include "elementary.hpp"
+
 #include <cmath>
 #include <cstdint>
 
@@ -28,12 +30,13 @@ public:
     // u in [low, high)
     double uniform(double low, double high) { return low + (high - low) * uniform01(); }
 
-    // Box-Muller: n = sqrt(-2 ln u1) cos(2 pi u2), with u1 in (0, 1]
+    // Box-Muller: n = sqrt(-2 ln u1) cos(2 pi u2), with u1 in (0, 1]; log and
+    // cos are the core's own, so the same seed gives the same bits everywhere.
     double normal(double mean, double stddev) {
         const double u1 = 1.0 - uniform01();
         const double u2 = uniform01();
         const double twoPi = 6.283185307179586;
-        return mean + stddev * std::sqrt(-2.0 * std::log(u1)) * std::cos(twoPi * u2);
+        return mean + stddev * std::sqrt(-2.0 * elementary::log(u1)) * elementary::cos(twoPi * u2);
     }
 
 private:
