@@ -1,0 +1,16 @@
+// Serves the built page (dist/) with Vite's preview server on 127.0.0.1.
+// Used by `npm start` (scripts/serve.js) and the end-to-end tests.
+import { join } from 'node:path';
+import { preview } from 'vite';
+import { root } from './cmake.js';
+
+// port 0 picks a free port. Resolves to { server, url }.
+export async function startPreview(port) {
+  const server = await preview({
+    configFile: join(root, 'vite.config.js'),
+    root: join(root, 'web'),
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
+  });
+  return { server, url: server.resolvedUrls.local[0] };
+}
