@@ -1,0 +1,102 @@
+// Trains off the main thread, so that no epoch, however large the network,
+// can hold up the page. The page asks for work once per animation frame and
+// gets back a snapshot of what changed (see loop.js for the other side).
+import { loadBrowserEngine } from './browser-engine.js';
+
+// About this many test-MSE points per run, whatever the number of epochs.
+const TEST_POINTS_PER_RUN = 300;
+
+const enginePromise = loadBrowserEngine();
+let run = null; // { id, trainer, testEvery, trainMs, layer }
+
+const handlers = {
+  // `layer`: the hidden layer the page shows (the last one if there are fewer).
+  configure({ id, values, layer }, engine) {
+    if (run) run.trainer.dispose();
+    const trainer = engine.createTrainer(values);
+    const test = trainer.evaluateTest();
+    run = {
+      id,
+      trainer,
+      testEvery: Math.max(1, Math.ceil(trainer.config.epochs / TEST_POINTS_PER_RUN)),
+      trainMs: 0,
+      layer: Math.min(layer, test.hidden.length - 1),
+    };
+    const curve = trainer.evaluateCurve();
+    postMessage({
+      type: 'run',
+      id,
+      config: trainer.config,
+      describe: trainer.describe,
+      historyStart: trainer.historyStart,
+      training: trainer.trainingData(),
+      layerSizes: test.hidden.map((units) => units.length),
+      testX: test.x,
+      curveX: curve.x,
+      curveTarget: curve.target,
+      ...snapshot([], [[trainer.epoch, test.mse]], test, curve),
+    });
+  },
+
+  // Up to `epochs` epochs, stopping early once `budgetMs` has passed, so a
+  // pause or a new config is never queued behind a long batch of work.
+  train({ id, epochs, budgetMs }) {
+    if (!run || run.id !== id) return;
+    const { trainer, testEvery } = run;
+    const start = performance.now();
+    let testMs = 0;
+    const losses = [];
+    const tests = [];
+    for (let n = 0; n < epochs && trainer.status === 'running'; n += 1) {
+      const loss = trainer.trainEpoch();
+      if (Number.isNaN(loss)) break; // diverged: the trainer kept the last finite weights
+      losses.push(loss);
+      if (trainer.epoch % testEvery === 0 || trainer.status === 'done') {
+        const testStart = performance.now();
+        tests.push([trainer.epoch, trainer.evaluateTest().mse]);
+        testMs += performance.now() - testStart;
+      }
+      if (performance.now() - start >= budgetMs) break;
+    }
+    run.trainMs += performance.now() - start - testMs;
+    postMessage({ type: 'snapshot', id, ...snapshot(losses, tests, trainer.evaluateTest(), trainer.evaluateCurve()) });
+  },
+
+  // Another hidden layer to show: a snapshot of the run as it stands.
+  layer({ id, layer }) {
+    if (!run || run.id !== id) return;
+    run.layer = layer;
+    postMessage({ type: 'view', id, ...snapshot([], [], run.trainer.evaluateTest(), run.trainer.evaluateCurve()) });
+  },
+
+  learningRate({ id, rate }) {
+    if (!run || run.id !== id) return;
+    run.trainer.setLearningRate(rate);
+    postMessage({ type: 'describe', id, describe: run.trainer.describe });
+  },
+};
+
+// What the page draws after each piece of work.
+function snapshot(losses, tests, test, curve) {
+  const { trainer } = run;
+  return {
+    epoch: trainer.epoch,
+    status: trainer.status,
+    losses: Float64Array.from(losses),
+    tests,
+    testMse: test.mse,
+    predictions: test.predictions,
+    layer: run.layer,
+    hidden: test.hidden[run.layer], // only the layer shown: a big network has megabytes of them
+    curvePredictions: curve.predictions,
+    seconds: run.trainMs / 1000,
+  };
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    handlers[data.type](data, await enginePromise);
+  } catch (error) {
+    postMessage({ type: 'error', message: error.message ?? String(error) });
+  }
+};
