@@ -89,8 +89,7 @@ function baseOptions(colors, xTitle, yTitle) {
   const axis = (title) => ({
     type: 'linear',
     title: { display: true, text: title, color: colors.ink },
-    // No labels at the bounds themselves: the x axes end at the data, not at round numbers.
-    ticks: { color: colors.muted, maxTicksLimit: 7, minRotation: 0, maxRotation: 0, includeBounds: false, callback: tickLabel },
+    ticks: { color: colors.muted, maxTicksLimit: 7, minRotation: 0, maxRotation: 0, callback: tickLabel },
     grid: { color: colors.grid },
   });
   return {
@@ -108,8 +107,17 @@ function baseOptions(colors, xTitle, yTitle) {
   };
 }
 
+// A chart over the x range: its x axis ends where the points do, not at round
+// numbers, so the ends get no labels.
+function overXOptions(colors, yTitle) {
+  const options = baseOptions(colors, 'x', yTitle);
+  options.scales.x.ticks.includeBounds = false;
+  options.plugins.tooltip.callbacks.title = (items) => `x = ${shortNumber(items[0].parsed.x)}`;
+  return options;
+}
+
 const line = (label, color, extra = {}) => ({
-  label, data: [], borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 0, spanGaps: true, ...extra,
+  label, data: [], borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 0, ...extra,
 });
 const dots = (label, color, pointStyle) => ({
   label, data: [], borderColor: color, backgroundColor: color, showLine: false, pointRadius: 3.5, pointStyle,
@@ -142,13 +150,8 @@ export class Charts {
       options: lossOptions,
     });
 
-    const xTitle = (items) => `x = ${shortNumber(items[0].parsed.x)}`;
-    const hiddenOptions = baseOptions(colors, 'x', 'unit output');
-    hiddenOptions.plugins.tooltip.callbacks.title = xTitle;
-    this.hidden = new Chart(hidden, { type: 'line', data: { datasets: [] }, options: hiddenOptions });
+    this.hidden = new Chart(hidden, { type: 'line', data: { datasets: [] }, options: overXOptions(colors, 'unit output') });
 
-    const fitOptions = baseOptions(colors, 'x', 'f(x)');
-    fitOptions.plugins.tooltip.callbacks.title = xTitle;
     this.fit = new Chart(fit, {
       type: 'line',
       data: { datasets: [
@@ -157,7 +160,7 @@ export class Charts {
         dots('network at test points', colors.prediction, 'rectRot'),
         line('learned curve', colors.curve),
       ] },
-      options: fitOptions,
+      options: overXOptions(colors, 'f(x)'),
     });
   }
 
