@@ -135,7 +135,7 @@ describe('interaction', () => {
     expect(finished.loss).toBe(String(reference.finalLoss));
   });
 
-  test('space pauses and resumes, S steps one epoch, and a space typed in a field is just a space', async () => {
+  test('space pauses and resumes, S steps one epoch, R resets, and a space typed in a field is just a space', async () => {
     const page = await open();
     await waitForEpoch(page, 0);
     await page.keyboard.press('Space');
@@ -147,6 +147,12 @@ describe('interaction', () => {
     await page.keyboard.press('s');
     await waitForEpoch(page, Number(epoch));
     expect(await page.getAttribute('body', 'data-epoch')).toBe(String(Number(epoch) + 1));
+    // Reset while paused: the same run from epoch 0, waiting to be stepped or played.
+    await page.keyboard.press('r');
+    expect(await waitForStatus(page, ['ready'])).toMatchObject({ epoch: '0' });
+    await page.keyboard.press('s');
+    await waitForEpoch(page, 0);
+    expect(await page.getAttribute('body', 'data-status')).toBe('paused');
     await page.keyboard.press('Space');
     await waitForStatus(page, ['training']);
 

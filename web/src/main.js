@@ -115,10 +115,12 @@ async function start() {
   }
 
   // A new run starts at epoch 0 at once; its data follows from the worker.
-  function restart() {
+  function restart(play = true) {
     if (view.status !== 'loading') Object.assign(view, { status: 'running', epoch: 0, loss: NaN });
-    loop.configure(state.values, true);
+    loop.configure(state.values, play);
   }
+  // Reset keeps a paused run paused (to step through it from the start).
+  const reset = () => restart(loop.playing || loop.finished);
 
   // Applies a whole config when the core accepts it; shows why not otherwise.
   // Returns the names of the fields that changed.
@@ -169,7 +171,7 @@ async function start() {
   };
   page.play.addEventListener('click', togglePlay);
   page.step.addEventListener('click', stepOnce);
-  page.reset.addEventListener('click', restart);
+  page.reset.addEventListener('click', reset);
   page.newSeed.addEventListener('click', newSeed);
   page.logScale.addEventListener('change', () => charts.setLogScale(page.logScale.checked));
   page.layer.addEventListener('change', () => loop.setLayer(Number(page.layer.value)));
@@ -185,7 +187,7 @@ async function start() {
   showSpeed();
 
   // Single-key shortcuts, except while the focus is in a control that uses the keys itself.
-  const shortcuts = { ' ': togglePlay, s: stepOnce, r: restart, n: newSeed, l: toggleLog };
+  const shortcuts = { ' ': togglePlay, s: stepOnce, r: reset, n: newSeed, l: toggleLog };
   document.addEventListener('keydown', (event) => {
     const action = shortcuts[event.key.toLowerCase()];
     if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
