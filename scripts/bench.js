@@ -9,7 +9,7 @@ import { cmakeBuild } from './cmake.js';
 import { loadNodeEngine } from './node-engine.js';
 
 const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 9;
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
 
 // Each workload: a name and config values (fields not given take their defaults).
 const workloads = [
@@ -43,11 +43,14 @@ function nativeRunsMs(values) {
   return JSON.parse(out).runsMs;
 }
 
-console.log(`Training time, median of ${runs} runs after warm-up (ms)`);
-console.log(`${'workload'.padEnd(62)} ${'wasm'.padStart(8)} ${'native'.padStart(8)} ${'wasm/native'.padStart(12)}`);
+const cell = (text) => String(text).padStart(9);
+console.log(`Training time in ms over ${runs} runs after warm-up: median (and fastest)`);
+console.log(`${'workload'.padEnd(62)}${cell('wasm')}${cell('')}${cell('native')}${cell('')}${cell('ratio')}`);
 for (const [name, values] of workloads) {
-  for (let i = 0; i < 5; i += 1) wasmRunMs(values); // warm-up: V8 moves hot wasm code to its optimising tier
-  const wasm = median(Array.from({ length: runs }, () => wasmRunMs(values)));
-  const native = median(nativeRunsMs(values));
-  console.log(`${name.padEnd(62)} ${wasm.toFixed(2).padStart(8)} ${native.toFixed(2).padStart(8)} ${(wasm / native).toFixed(2).padStart(12)}`);
+  for (let i = 0; i < 10; i += 1) wasmRunMs(values); // warm-up: V8 moves hot wasm code to its optimising tier
+  const wasm = Array.from({ length: runs }, () => wasmRunMs(values));
+  const native = nativeRunsMs(values);
+  const ratio = median(wasm) / median(native);
+  console.log(`${name.padEnd(62)}${cell(median(wasm).toFixed(2))}${cell(`(${Math.min(...wasm).toFixed(2)})`)}` +
+    `${cell(median(native).toFixed(2))}${cell(`(${Math.min(...native).toFixed(2)})`)}${cell(ratio.toFixed(2))}`);
 }
