@@ -6,7 +6,7 @@ import {
 } from './helpers.js';
 import { evaluateTest, linspace, testGrid, train } from './reference.js';
 
-const FIELDS = ['fn', 'xmin', 'xmax', 'ymin', 'ymax', 'points', 'hidden', 'activation', 'lr', 'batch', 'epochs', 'bias', 'init', 'seed'];
+const FIELDS = ['fn', 'xmin', 'xmax', 'ymin', 'ymax', 'points', 'hidden', 'activation', 'lr', 'batch', 'epochs', 'bias', 'init', 'beyond', 'seed'];
 const schemaField = (name) => engine.schema.find((f) => f.name === name);
 
 // The ConfigError createTrainer(values) throws (fails the test when it throws none or another).
@@ -342,4 +342,26 @@ it('dispose frees the trainer; a second dispose is harmless', () => {
   expect(trainer.session).toBeNull();
   expect(() => trainer.trainEpoch()).toThrow(TypeError);
   expect(() => trainer.dispose()).not.toThrow();
+});
+
+describe('the learned curve', () => {
+  it('covers the domain, or reaches beyond it by the fraction `beyond`', () => {
+    for (const [beyond, low, high] of [['0', 0, 6.28], ['0.5', -3.14, 9.42]]) {
+      const trainer = engine.createTrainer({ beyond });
+      const curve = trainer.evaluateCurve();
+      expect(curve.x.length).toBe(241);
+      expect(curve.x[0]).toBeCloseTo(low, 12);
+      expect(curve.x.at(-1)).toBeCloseTo(high, 12);
+      curve.x.forEach((x, i) => expect(Math.abs(curve.target[i] - Math.sin(x))).toBeLessThanOrEqual(2.3e-16));
+      expect(curve.predictions.every(Number.isFinite)).toBe(true);
+      trainer.dispose();
+    }
+  });
+
+  it('leaves a gap where f is undefined beyond the domain', () => {
+    const trainer = engine.createTrainer({ fn: 'sqrt(x)', xmin: '0', xmax: '4', beyond: '0.25', ymin: 'auto', ymax: 'auto' });
+    const { x, target } = trainer.evaluateCurve();
+    x.forEach((value, i) => expect(Number.isNaN(target[i])).toBe(value < 0));
+    trainer.dispose();
+  });
 });

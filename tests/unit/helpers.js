@@ -12,7 +12,7 @@ const runnerPath = join(root, 'scripts', 'experiment.js');
 // The tutorial's run, fully resolved, as the engine reports it.
 export const TUTORIAL_CONFIG = {
   fn: 'sin(x)', xmin: 0, xmax: 6.28, ymin: -1, ymax: 1, points: 32, hidden: '5', activation: 'sigmoid',
-  lr: 0.45, batch: 4, epochs: 3000, bias: true, init: 'uniform', seed: 1,
+  lr: 0.45, batch: 4, epochs: 3000, bias: true, init: 'uniform', beyond: 0, seed: 1,
 };
 
 // Test options -> the engine's field values (text, as from a URL or a command

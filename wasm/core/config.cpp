@@ -46,6 +46,9 @@ const std::vector<FieldSpec> kSchema = {
     {"init", FieldType::Choice, "Initial weights", 0, 0, "uniform", "uniform|he|xavier", nullptr, "network", false,
      "uniform: U(-r, r) with r = sqrt(2 / fan_in), the tutorial's; he: normal with sd sqrt(2 / fan_in); "
      "xavier: U(-r, r) with r = sqrt(6 / (fan_in + fan_out))."},
+    {"beyond", FieldType::Number, "Show beyond the domain", 0, 2, "0", "", nullptr, "data", false,
+     "Draw the learned curve this fraction of the domain's width past each end, to see how the network "
+     "extrapolates (0: the training domain only)."},
     {"seed", FieldType::Integer, "Random seed", 0, 4294967295.0, "1", "", nullptr, "network", false,
      "Seed of the initial weights: the same seed gives the same run, bit for bit."},
 };
@@ -261,6 +264,7 @@ ConfigResult parseConfig(const RawValues& values) {
     c.bias = text["bias"] == "true";
     c.init = text["init"] == "he" ? Init::He : text["init"] == "xavier" ? Init::Xavier : Init::Uniform;
     c.seed = static_cast<std::uint32_t>(std::strtod(text["seed"].c_str(), nullptr));
+    c.beyond = std::strtod(text["beyond"].c_str(), nullptr);
     std::string unused;
     c.hidden = *readIntegerList(*findSpec("hidden"), text["hidden"], unused);
 
@@ -327,7 +331,7 @@ std::string Config::toJson() const {
            ",\"activation\":" + json::quote(activationInfo(activation).name) + ",\"lr\":" + formatNumber(lr) +
            ",\"batch\":" + std::to_string(batch) + ",\"epochs\":" + std::to_string(epochs) +
            ",\"bias\":" + (bias ? "true" : "false") + ",\"init\":" + json::quote(initName(init)) +
-           ",\"seed\":" + std::to_string(seed) + "}";
+           ",\"beyond\":" + formatNumber(beyond) + ",\"seed\":" + std::to_string(seed) + "}";
 }
 
 std::string ConfigResult::errorsJson() const {

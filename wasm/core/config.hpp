@@ -47,6 +47,7 @@ struct Config {
     int epochs = 0;
     bool bias = true;
     Init init = Init::Uniform;
+    double beyond = 0;  // the learned curve extends this fraction of (xmax - xmin) past each end
     std::uint32_t seed = 0;
 
     // Layer sizes from input to output: [2, 5, 1] for the tutorial.

@@ -31,7 +31,8 @@ Trainer::Trainer(Config config)
       m_dataset(m_config),
       m_network(m_config.layerSizes(), sameActivation(m_config), largestRowCount(m_config)),
       m_optimizer(std::make_unique<Sgd>(m_config.lr)),
-      m_curveX(trainingGrid(m_config.xmin, m_config.xmax, kCurvePoints)) {
+      m_curveX(trainingGrid(m_config.xmin - m_config.beyond * (m_config.xmax - m_config.xmin),
+                            m_config.xmax + m_config.beyond * (m_config.xmax - m_config.xmin), kCurvePoints)) {
     Rng rng(m_config.seed);
     m_network.initialize(m_config.init, rng);
     m_initialWeights = weights();

@@ -48,7 +48,8 @@ public:
     const Eigen::MatrixXd& testHidden(int layer) const { return m_testHidden[layer]; }  // points x units
     double testMse() const { return m_testMse; }
 
-    // The network's output (unscaled) on kCurvePoints evenly spaced x in [xmin, xmax].
+    // The network's output (unscaled) on kCurvePoints evenly spaced x over
+    // [xmin, xmax], widened past each end by beyond * (xmax - xmin).
     void evaluateCurve();
     const std::vector<double>& curveX() const { return m_curveX; }
     const std::vector<double>& curveTarget() const { return m_curveTarget; }  // NaN where f is undefined
