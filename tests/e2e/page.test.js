@@ -187,10 +187,10 @@ describe('interaction', () => {
     await page.screenshot({ path: join(screenshotDir, 'desktop-diverged.png') });
   });
 
-  test('every "Try" suggestion starts a valid run', async () => {
+  test('every preset starts a valid run', async () => {
     const page = await open();
     await setMaxSpeed(page);
-    const buttons = page.locator('#try-list button');
+    const buttons = page.locator('#preset-list button');
     expect(await buttons.count()).toBeGreaterThanOrEqual(10);
     for (const button of await buttons.all()) {
       const since = await now(page);

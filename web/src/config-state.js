@@ -1,5 +1,5 @@
 // The experiment's config: one text value per schema field, as the core reads
-// it. The controls and the "Try" actions (and a URL, later) change it here,
+// it. The controls, the presets and the page's link change it here,
 // and only ever to a config the core accepts.
 export class ConfigState {
   constructor(engine) {
@@ -21,6 +21,11 @@ export class ConfigState {
     this.values = next;
     this.resolved = checked.config; // every field resolved, "auto" included
     return { errors: [], changed };
+  }
+
+  // The fields that differ from their defaults: what a link has to say.
+  differences() {
+    return Object.fromEntries(Object.entries(this.values).filter(([name, value]) => value !== this.defaults[name]));
   }
 
   // True when every named field applies to a running run without a reset.

@@ -9,6 +9,7 @@ const GROUP_TITLES = { data: 'Data', network: 'Network', training: 'Training' };
 export class Controls {
   // onEdit(): a control was changed; onExample(example): one was picked from the menu.
   constructor(form, schema, { examples, onEdit, onExample }) {
+    this.form = form;
     this.fields = schema;
     this.inputs = new Map();
     this.errors = new Map();
@@ -42,6 +43,15 @@ export class Controls {
       if (input.type === 'checkbox') input.checked = value === 'true';
       else input.value = field.auto && value === 'auto' ? '' : value;
       if (field.auto) input.placeholder = `auto: ${resolved[field.name]}`;
+    }
+  }
+
+  // Only the named fields stay visible (an embed shows the few its author chose);
+  // a group with none of them goes too.
+  showOnly(names) {
+    for (const [name, input] of this.inputs) input.closest('.field').hidden = !names.includes(name);
+    for (const group of this.form.querySelectorAll('.control-group')) {
+      group.hidden = [...group.querySelectorAll('.field')].every((row) => row.hidden);
     }
   }
 

@@ -22,16 +22,26 @@ export class TrainingLoop {
     this.inFlight = false;
     this.pending = null; // the newest snapshot not yet drawn
     this.frameRequested = false;
+    this.weightRequests = []; // resolvers of currentWeights(), in order
   }
 
-  // Starts a new run; it plays at once when `play` is true.
-  configure(values, play) {
+  // Starts a new run; it plays at once when `play` is true. `weights`
+  // ({ flat, epoch }, optional) replace the seed's initial weights.
+  configure(values, play, weights = null) {
     this.runId += 1;
     this.inFlight = false;
     this.pending = null;
     this.finished = false;
-    this.worker.postMessage({ type: 'configure', id: this.runId, values, layer: this.layer });
+    this.worker.postMessage({ type: 'configure', id: this.runId, values, layer: this.layer, weights });
     this.#setPlaying(play);
+  }
+
+  // Resolves to { matrices, epoch } of the run current when the worker answers (matrices null before any run).
+  currentWeights() {
+    return new Promise((resolve) => {
+      this.weightRequests.push(resolve);
+      this.worker.postMessage({ type: 'weights', id: this.runId });
+    });
   }
 
   setSpeed(epochsPerFrame) { this.speed = epochsPerFrame; }
@@ -74,6 +84,10 @@ export class TrainingLoop {
     if (message.type === 'error') {
       this.#setPlaying(false);
       this.callbacks.onError(message.message);
+      return;
+    }
+    if (message.type === 'weights') {
+      this.weightRequests.shift()(message);
       return;
     }
     if (message.id !== this.runId) return; // from a run that has been replaced

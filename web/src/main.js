@@ -1,14 +1,19 @@
-// Wires the page: the config state and its controls, the training loop in
-// its worker, the charts and the status that <body> reports to automation
-// (data-status, data-epoch, data-loss, data-test-mse).
+// Wires the page: the config state and its controls, the link that holds it,
+// the training loop in its worker, the charts, sharing and embedding, and the
+// status that <body> reports to automation (data-status, data-epoch,
+// data-loss, data-test-mse).
 import { loadBrowserEngine } from './browser-engine.js';
 import { Charts } from './charts.js';
 import { ConfigState } from './config-state.js';
 import { Controls } from './controls.js';
 import { element } from './dom.js';
+import { enterEmbedView } from './embed.js';
+import { readLink, writeLink } from './link.js';
 import { TrainingLoop } from './loop.js';
+import { FUNCTION_EXAMPLES, PRESETS } from './presets.js';
+import { SharePanel } from './share.js';
 import { statsLine } from './stats.js';
-import { FUNCTION_EXAMPLES, TRY_SUGGESTIONS } from './suggestions.js';
+import { decodeWeights, encodeWeights } from './weights-code.js';
 
 // Speed levels in epochs per frame; the last one trains as fast as the machine allows.
 const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, Infinity];
@@ -30,27 +35,32 @@ const page = {
   logScale: document.getElementById('log-scale'),
   layerField: document.getElementById('layer-field'),
   layer: document.getElementById('layer'),
-  tryList: document.getElementById('try-list'),
+  presetList: document.getElementById('preset-list'),
+  linkNotices: document.getElementById('link-notices'),
+  linkNoticeList: document.getElementById('link-notice-list'),
+  dismissNotices: document.getElementById('dismiss-notices'),
+  panel: document.getElementById('panel'),
+  openFull: document.getElementById('open-full'),
 };
 
 // What the page shows about the current run; status is the trainer's
 // ('running' | 'done' | 'diverged') once a run exists.
-const view = { status: 'loading', error: '', describe: '', epochs: 0, epoch: 0, loss: NaN, testMse: NaN, seconds: 0 };
+const run = { status: 'loading', error: '', describe: '', epochs: 0, epoch: 0, loss: NaN, testMse: NaN, seconds: 0 };
 
 // <body> data-* and the notice; the rest of the page needs a run to show.
 function renderStatus(playing) {
   const { body, notice } = page;
-  body.dataset.status = view.status !== 'running' ? view.status
-    : playing ? 'training' : view.epoch === 0 ? 'ready' : 'paused';
-  const message = view.status === 'diverged' ? `The run diverged at epoch ${view.epoch + 1} — try a smaller learning rate.`
-    : view.status === 'error' ? `Something went wrong: ${view.error}` : '';
+  body.dataset.status = run.status !== 'running' ? run.status
+    : playing ? 'training' : run.epoch === 0 ? 'ready' : 'paused';
+  const message = run.status === 'diverged' ? `The run diverged at epoch ${run.epoch + 1} — try a smaller learning rate.`
+    : run.status === 'error' ? `Something went wrong: ${run.error}` : '';
   notice.textContent = message;
   notice.hidden = message === '';
-  notice.dataset.kind = view.status;
+  notice.dataset.kind = run.status;
 }
 
 function fail(message) {
-  Object.assign(view, { status: 'error', error: message });
+  Object.assign(run, { status: 'error', error: message });
   renderStatus(false);
 }
 
@@ -63,35 +73,43 @@ async function start() {
     fit: document.getElementById('fit-chart'),
   });
   const state = new ConfigState(engine);
+  const link = readLink(location.search, engine);
+  const view = link.view; // embed, show, autoplay: for as long as the page is open
+  let startWeights = null; // { flat, epoch, text } from the link: runs start from them until the config changes
 
   function render() {
     renderStatus(loop.playing);
-    if (view.status === 'loading' || view.status === 'error') return;
+    if (run.status === 'loading' || run.status === 'error') return;
     const { body } = page;
-    body.dataset.epoch = String(view.epoch);
-    if (Number.isNaN(view.loss)) delete body.dataset.loss;
-    else body.dataset.loss = String(view.loss);
-    body.dataset.testMse = String(view.testMse);
+    body.dataset.epoch = String(run.epoch);
+    if (Number.isNaN(run.loss)) delete body.dataset.loss;
+    else body.dataset.loss = String(run.loss);
+    body.dataset.testMse = String(run.testMse);
 
     page.play.textContent = loop.playing ? 'Pause' : 'Play';
     page.play.setAttribute('aria-pressed', String(loop.playing));
-    page.step.disabled = loop.playing || view.status !== 'running';
-    page.progress.textContent = `epoch ${view.epoch} of ${view.epochs}`;
-    page.stats.textContent = statsLine({ describe: view.describe, status: view.status, finalLoss: view.loss, epoch: view.epoch, seconds: view.seconds });
-    page.testMse.textContent = `Test MSE (shifted points): ${Number(view.testMse.toPrecision(7))}`;
+    page.step.disabled = loop.playing || run.status !== 'running';
+    page.progress.textContent = `epoch ${run.epoch} of ${run.epochs}`;
+    page.stats.textContent = statsLine({ describe: run.describe, status: run.status, finalLoss: run.loss, epoch: run.epoch, seconds: run.seconds });
+    page.testMse.textContent = `Test MSE (shifted points): ${Number(run.testMse.toPrecision(7))}`;
   }
 
   function absorb(snapshot) {
-    Object.assign(view, { epoch: snapshot.epoch, status: snapshot.status, testMse: snapshot.testMse, seconds: snapshot.seconds });
-    if (snapshot.losses.length > 0) view.loss = snapshot.losses[snapshot.losses.length - 1];
+    Object.assign(run, { epoch: snapshot.epoch, status: snapshot.status, testMse: snapshot.testMse, seconds: snapshot.seconds });
+    if (snapshot.losses.length > 0) run.loss = snapshot.losses[snapshot.losses.length - 1];
   }
 
   const loop = new TrainingLoop({
-    onRun(run) {
-      Object.assign(view, { describe: run.describe, epochs: run.config.epochs, loss: NaN });
-      absorb(run);
-      charts.startRun(run);
-      showLayerChoice(run.layerSizes, run.layer);
+    onRun(started) {
+      Object.assign(run, { describe: started.describe, epochs: started.config.epochs, loss: NaN });
+      absorb(started);
+      charts.startRun(started);
+      showLayerChoice(started.layerSizes, started.layer);
+      if (started.weightsNotice) {
+        startWeights = null;
+        showNotices([started.weightsNotice]);
+        updateLink();
+      }
       render();
     },
     onSnapshot(snapshot) {
@@ -100,7 +118,7 @@ async function start() {
       render();
     },
     onDescribe(describe) {
-      view.describe = describe;
+      run.describe = describe;
       render();
     },
     onPlayingChange: render,
@@ -114,10 +132,10 @@ async function start() {
     page.layerField.hidden = layerSizes.length < 2;
   }
 
-  // A new run starts at epoch 0 at once; its data follows from the worker.
+  // A new run starts at once (at epoch 0, or where the link's weights were); its data follows from the worker.
   function restart(play = true) {
-    if (view.status !== 'loading') Object.assign(view, { status: 'running', epoch: 0, loss: NaN });
-    loop.configure(state.values, play);
+    if (run.status !== 'loading') Object.assign(run, { status: 'running', epoch: startWeights?.epoch ?? 0, loss: NaN });
+    loop.configure(state.values, play, startWeights && { flat: startWeights.flat, epoch: startWeights.epoch });
   }
   // Reset keeps a paused run paused (to step through it from the start).
   const reset = () => restart(loop.playing || loop.finished);
@@ -128,7 +146,19 @@ async function start() {
     const { errors, changed } = state.set(values);
     controls.show(errors.length > 0 ? values : state.values, state.resolved);
     controls.showErrors(errors);
+    if (changed.length > 0 && !state.allLive(changed)) startWeights = null; // a new run: the link's weights no longer fit it
+    if (changed.length > 0) updateLink();
     return changed;
+  }
+
+  // The address bar always holds the experiment (replaced, not pushed: no history entry per edit).
+  function linkText() {
+    const weights = startWeights && { text: startWeights.text, epoch: startWeights.epoch };
+    return writeLink(state.differences(), engine, { embed: view.embed, show: view.show, autoplay: view.autoplay, weights });
+  }
+  function updateLink() {
+    history.replaceState(null, '', `${location.pathname}${linkText()}`);
+    page.openFull.href = `${location.pathname}${writeLink(state.differences(), engine)}`;
   }
 
   // A person's edit: the learning rate applies to the running run, anything else starts a new one.
@@ -152,12 +182,47 @@ async function start() {
     restart();
     if (page.stage.getBoundingClientRect().top < 0) page.stage.scrollIntoView();
   }
-  for (const suggestion of TRY_SUGGESTIONS) {
-    const button = element('button', { type: 'button', className: 'try-action', textContent: suggestion.action });
-    button.addEventListener('click', () => tryExperiment(suggestion.values));
-    page.tryList.append(element('li', {}, [button, element('p', { textContent: suggestion.text })]));
+  for (const preset of PRESETS) {
+    const button = element('button', { type: 'button', className: 'try-action', textContent: preset.name });
+    button.addEventListener('click', () => tryExperiment(preset.values));
+    const href = `${location.pathname}${writeLink(preset.values, engine)}`;
+    const permalink = element('a', { className: 'preset-link', href, textContent: 'link' });
+    permalink.setAttribute('aria-label', `Link to the preset ${preset.name}`);
+    page.presetList.append(element('li', { id: `preset-${preset.id}` }, [button, element('p', { textContent: preset.text }), permalink]));
   }
-  document.getElementById('tutorial-default').addEventListener('click', () => tryExperiment({}));
+
+  // Settings of the link that could not be used, each named; shown as text, never as markup.
+  function showNotices(notices) {
+    if (notices.length === 0) return;
+    page.linkNoticeList.append(...notices.map((text) => element('li', { textContent: text })));
+    page.linkNotices.hidden = false;
+  }
+  page.dismissNotices.addEventListener('click', () => {
+    page.linkNoticeList.replaceChildren();
+    page.linkNotices.hidden = true;
+  });
+
+  new SharePanel({
+    share: document.getElementById('share-link'),
+    embed: document.getElementById('share-embed'),
+    withWeights: document.getElementById('share-weights'),
+    autoplay: document.getElementById('share-autoplay'),
+    shown: document.getElementById('share-show'),
+    result: document.getElementById('share-result'),
+    label: document.getElementById('share-label'),
+    text: document.getElementById('share-text'),
+    message: document.getElementById('share-message'),
+  }, {
+    describe: () => run.describe,
+    async linkFor({ withWeights, embed, autoplay, show }) {
+      const current = withWeights ? await loop.currentWeights() : null;
+      const weights = current?.matrices && { text: encodeWeights(current.matrices), epoch: current.epoch };
+      const query = embed
+        ? writeLink(state.differences(), engine, { embed, show, autoplay, weights })
+        : writeLink(state.differences(), engine, { weights });
+      return { url: `${location.origin}${location.pathname}${query}`, weightCount: current?.matrices?.flat(2).length ?? 0 };
+    },
+  }, engine.schema);
 
   const togglePlay = () => (loop.finished ? restart() : loop.toggle());
   const stepOnce = () => loop.step();
@@ -196,7 +261,16 @@ async function start() {
     action();
   });
 
-  restart();
+  apply(link.values);
+  if (link.weights) {
+    const flat = decodeWeights(link.weights.text);
+    if (flat) startWeights = { flat, epoch: link.weights.epoch, text: link.weights.text };
+    else link.notices.push('Ignored the trained weights in the link: they are not whole base64url-encoded numbers.');
+  }
+  showNotices(link.notices);
+  if (view.embed) enterEmbedView({ body: page.body, controls, panel: page.panel, show: view.show, openFull: page.openFull });
+  updateLink();
+  restart(view.autoplay);
 }
 
 start().catch((error) => fail(error.message ?? String(error)));

@@ -2,6 +2,7 @@
 // can hold up the page. The page asks for work once per animation frame and
 // gets back a snapshot of what changed (see loop.js for the other side).
 import { loadBrowserEngine } from './browser-engine.js';
+import { toMatrices } from './weights-code.js';
 
 // About this many test-MSE points per run, whatever the number of epochs.
 const TEST_POINTS_PER_RUN = 300;
@@ -11,9 +12,11 @@ let run = null; // { id, trainer, testEvery, trainMs, layer }
 
 const handlers = {
   // `layer`: the hidden layer the page shows (the last one if there are fewer).
-  configure({ id, values, layer }, engine) {
+  // `weights`: optional { flat, epoch } from a link, to start from instead of the seed's.
+  configure({ id, values, layer, weights }, engine) {
     if (run) run.trainer.dispose();
     const trainer = engine.createTrainer(values);
+    const weightsNotice = weights ? startFrom(trainer, weights) : '';
     const test = trainer.evaluateTest();
     run = {
       id,
@@ -34,8 +37,14 @@ const handlers = {
       testX: test.x,
       curveX: curve.x,
       curveTarget: curve.target,
+      weightsNotice,
       ...snapshot([], [[trainer.epoch, test.mse]], test, curve),
     });
+  },
+
+  // The weights of the run as it stands, for a link (always answered, so requests and answers pair up).
+  weights({ id }) {
+    postMessage({ type: 'weights', id, matrices: run ? run.trainer.weights() : null, epoch: run ? run.trainer.epoch : 0 });
   },
 
   // Up to `epochs` epochs, stopping early once `budgetMs` has passed, so a
@@ -75,6 +84,22 @@ const handlers = {
     postMessage({ type: 'describe', id, describe: run.trainer.describe });
   },
 };
+
+// Sets weights given by a link; returns '' or why they were not used.
+function startFrom(trainer, { flat, epoch }) {
+  const shapes = trainer.weightShapes();
+  const matrices = toMatrices(flat, shapes);
+  if (!matrices) {
+    const expected = shapes.reduce((sum, [rows, cols]) => sum + rows * cols, 0);
+    return `Ignored the trained weights in the link: it has ${flat.length}, this network has ${expected}.`;
+  }
+  try {
+    trainer.setWeights(matrices, epoch);
+    return '';
+  } catch (error) {
+    return `Ignored the trained weights in the link: ${error.message}`;
+  }
+}
 
 // What the page draws after each piece of work.
 function snapshot(losses, tests, test, curve) {
