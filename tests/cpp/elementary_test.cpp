@@ -223,7 +223,9 @@ TEST(Elementary, IntegerPowersAreExactWhereArithmeticIs) {
     for (int n = -64; n <= 64; ++n) {  // small integers to integer powers: exact when representable
         double exact = 1.0;
         for (int i = 0; i < std::abs(n); ++i) exact *= 3.0;
-        if (std::abs(n) <= 33) EXPECT_EQ(el::pow(3.0, n), n >= 0 ? exact : 1.0 / exact) << n;
+        if (std::abs(n) <= 33) {
+            EXPECT_EQ(el::pow(3.0, n), n >= 0 ? exact : 1.0 / exact) << n;
+        }
         EXPECT_EQ(el::pow(2.0, n), std::ldexp(1.0, n)) << n;
         EXPECT_EQ(el::pow(-2.0, n), (n % 2 ? -1.0 : 1.0) * std::ldexp(1.0, n)) << n;
     }
