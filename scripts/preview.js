@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { preview } from 'vite';
 import { root } from './cmake.js';
 
-// port 0 picks a free port. Resolves to { server, url }.
-export async function startPreview(port) {
+// port 0 picks a free port; headers (optional) are sent with every response,
+// e.g. a Content-Security-Policy. Resolves to { server, url }.
+export async function startPreview(port, { headers } = {}) {
   const server = await preview({
     configFile: join(root, 'vite.config.js'),
     root: join(root, 'web'),
     logLevel: 'warn',
-    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false },
+    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false, ...(headers ? { headers } : {}) },
   });
   return { server, url: server.resolvedUrls.local[0] };
 }

@@ -15,15 +15,20 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
 export const screenshotDir = join(root, 'tests', 'e2e', 'screenshots');
 
-export async function startHarness() {
-  const { server, url } = await startPreview(0);
+// headers (optional): sent with every response of the preview server, e.g. a Content-Security-Policy.
+export async function startHarness({ headers } = {}) {
+  const { server, url } = await startPreview(0, { headers });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   return {
     url,
-    // A fresh page, its controls in place; its console errors (the favicon's
-    // 404 aside) collect in page.errors.
-    async open(viewport = DESKTOP) {
-      const context = await browser.newContext({ viewport });
+    browser,
+    // A fresh page in a fresh context at `query` (a link's ?..., '' for the bare
+    // page), its controls in place; its console errors (the favicon's 404
+    // aside) collect in page.errors. Options: permissions for the context (e.g.
+    // clipboard), and init(page), awaited before the page loads (listeners,
+    // init scripts).
+    async open(viewport = DESKTOP, query = '', { permissions = [], init } = {}) {
+      const context = await browser.newContext({ viewport, permissions });
       const page = await context.newPage();
       page.errors = [];
       page.on('console', (message) => {
@@ -31,7 +36,8 @@ export async function startHarness() {
       });
       page.on('pageerror', (error) => page.errors.push(error.message));
       await page.addInitScript(recordActivity);
-      await page.goto(url);
+      if (init) await init(page);
+      await page.goto(`${url}${query}`);
       await page.waitForFunction(() => document.body.dataset.status !== 'loading');
       return page;
     },
@@ -85,10 +91,13 @@ export async function setMaxSpeed(page) {
   });
 }
 
-// Sets a config control the way a person does: type, then Enter (a change event).
+// Sets a config control the way a person does: type, then Enter (a change
+// event); a menu is picked from, a checkbox ticked ('true') or cleared.
 export async function setField(page, name, value) {
   const input = page.locator(`[name="${name}"]`);
-  if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);
+  const kind = await input.evaluate((el) => (el.type === 'checkbox' ? 'checkbox' : el.tagName));
+  if (kind === 'SELECT') await input.selectOption(value);
+  else if (kind === 'checkbox') await input.setChecked(value === 'true');
   else {
     await input.fill(value);
     await input.press('Enter');
@@ -99,4 +108,23 @@ export async function setField(page, name, value) {
 export async function runner(args = []) {
   const { stdout } = await promisify(execFile)('node', [join(root, 'scripts', 'experiment.js'), '--json', ...args], { cwd: root });
   return JSON.parse(stdout);
+}
+
+// An init script: records every (data-epoch, data-loss, data-test-mse) that
+// <body> shows, in order, in window.lossTrace, to compare a run epoch by epoch.
+export function recordLosses() {
+  window.lossTrace = [];
+  new MutationObserver(() => {
+    const { epoch, loss, testMse } = document.body.dataset;
+    const last = window.lossTrace[window.lossTrace.length - 1];
+    if (epoch !== undefined && (!last || last.epoch !== epoch || last.loss !== loss || last.testMse !== testMse)) {
+      window.lossTrace.push({ epoch, loss, testMse });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-epoch', 'data-loss', 'data-test-mse'] });
+}
+
+// Every config control's text as the page shows it (a checkbox as 'true' / 'false').
+export function controlValues(page) {
+  return page.$$eval('#controls [name]', (inputs) =>
+    Object.fromEntries(inputs.map((el) => [el.name, el.type === 'checkbox' ? String(el.checked) : el.value.trim()])));
 }
