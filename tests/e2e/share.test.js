@@ -252,6 +252,13 @@ describe('share', () => {
     const played = (await receiver.evaluate(() => window.lossTrace)).filter((t) => t.loss !== undefined);
     expect(Number(played[0].epoch)).toBeGreaterThan(epoch);
     expect(played.filter((t) => t.loss !== String(reference.lossHistory[Number(t.epoch) - 1]))).toEqual([]);
+
+    // Reset on the receiver goes back to the shared epoch, not to epoch 0.
+    await receiver.evaluate(() => { window.lossTrace.length = 0; });
+    await receiver.click('#reset');
+    await receiver.waitForFunction(([e, mse]) => window.lossTrace.some((t) => t.epoch === e && t.testMse === mse), [String(epoch), paused.testMse]);
+    expect((await receiver.evaluate(() => window.lossTrace)).filter((t) => Number(t.epoch) < epoch)).toEqual([]);
+    expect(new URL(await receiver.evaluate(() => location.href)).searchParams.get('weights')).toBe(url.searchParams.get('weights'));
   });
 
   test('a network too big for a link: a plain message and no link; without the weights it shares', async () => {
@@ -271,6 +278,23 @@ describe('share', () => {
     await page.click('#share-link');
     await expect.poll(() => page.textContent('#share-message')).toBe('Link copied.');
     expect(await page.inputValue('#share-text')).toBe(`${harness.url}${query}`); // the sender's autoplay=0 is not shared
+  });
+
+  test('the cap the README states: hidden=20,20 (460 weights) fits a link with its weights, hidden=32,32 (1120) does not', async () => {
+    expect([weightCount({ hidden: '20,20' }), weightCount({ hidden: '32,32' })]).toEqual([460, 1120]);
+    const page = await open('?hidden=20%2C20&autoplay=0');
+    await page.check('#share-weights');
+    await page.click('#share-link');
+    await expect.poll(() => page.textContent('#share-label')).toBe('Link');
+    const link = await page.inputValue('#share-text');
+    expect(link.length).toBeGreaterThan(4900);
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
+    expect(new URL(link).searchParams.get('epoch')).toBe('0');
+
+    await setField(page, 'hidden', '32,32');
+    await page.click('#share-link');
+    await expect.poll(() => page.textContent('#share-label')).toBe('Too big to share');
+    expect(await page.textContent('#share-message')).toMatch(/^With its 1120 trained weights this link would be \d+ characters/);
   });
 });
 
