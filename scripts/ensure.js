@@ -18,6 +18,7 @@ const needed = [
   ['cmake', '/usr/bin/cmake'],
   ['g++', '/usr/bin/g++'],
   ['chromium', '/usr/bin/chromium'],
+  ['firefox-esr', '/usr/bin/firefox-esr'], // the second engine of the end-to-end tests (driven by puppeteer-core, no download)
 ];
 
 const missing = needed.filter(([, file]) => !existsSync(file)).map(([pkg]) => pkg);
