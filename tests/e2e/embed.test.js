@@ -124,7 +124,7 @@ describe('the embed view', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
     expect(snippet).toMatch(/^<iframe [^<>]*><\/iframe>$/);
     const attrs = attributes(snippet);
-    expect(attrs).toMatchObject({ width: '720', height: '640', loading: 'lazy' });
+    expect(attrs).toMatchObject({ width: '720', height: '1240', loading: 'lazy' }); // two controls shown
     expect(attrs.title).toBe('nnfit: [2, 5, 1] Activation: tanh Iterations: 3000 Learning rate: 0.005');
     const src = new URL(attrs.src);
     expect(src.origin + src.pathname).toBe(harness.url);
@@ -139,7 +139,7 @@ describe('the embed view', () => {
     host.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) hostErrors.push(m.text()); });
     await host.setContent(`<!doctype html><html><body><h1>A post</h1><p>Before the embed.</p>\n${snippet}\n${readmeHostScript()}<p id="after">After.</p></body></html>`);
     const frameElement = host.locator('iframe');
-    await expect.poll(() => frameElement.evaluate((f) => f.getBoundingClientRect().height), { timeout: 10000 }).not.toBe(640);
+    await expect.poll(() => frameElement.evaluate((f) => f.getBoundingClientRect().height), { timeout: 10000 }).not.toBe(1240);
     const frame = host.frames().find((f) => f.url().startsWith(harness.url));
     await frame.waitForFunction(() => Number(document.body.dataset.epoch) > 0); // autoplay=1
     const fit = async () => ({
@@ -149,7 +149,7 @@ describe('the embed view', () => {
     });
     let sized = await fit();
     expect(sized.frame).toBe(sized.content);
-    expect(sized.content).toBeGreaterThan(1000); // two controls at 720 px: taller than the snippet's 640
+    expect(sized.content).toBeGreaterThan(1000); // two controls at 720 px
     expect(sized.scroll).toBe(0); // nothing left to scroll inside the frame
 
     // Narrower: the content reflows taller and the frame follows.

@@ -261,6 +261,38 @@ describe('share', () => {
     expect(new URL(await receiver.evaluate(() => location.href)).searchParams.get('weights')).toBe(url.searchParams.get('weights'));
   });
 
+  test('a run shared when it was done opens done; Reset there starts it from the seed at epoch 0', async () => {
+    const sender = await open('?epochs=40', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await waitForStatus(sender, ['done']);
+    await sender.check('#share-weights');
+    await sender.click('#share-link');
+    await expect.poll(() => sender.textContent('#share-message')).toBe('Link copied.');
+    const link = new URL(await sender.inputValue('#share-text'));
+    expect(link.searchParams.get('epoch')).toBe('40');
+
+    const receiver = await open(link.search);
+    expect(await waitForStatus(receiver, ['done'])).toMatchObject({ epoch: '40' });
+    const since = await now(receiver);
+    await receiver.click('#reset');
+    await waitForStatus(receiver, ['done'], { since });
+    const reference = await runner(['--epochs', '40']);
+    expect(await receiver.evaluate(() => document.body.dataset.loss)).toBe(String(reference.finalLoss));
+    expect(await receiver.evaluate(() => location.search)).toBe('?epochs=40');
+    expect(await receiver.evaluate(() => window.activity.epochs.some((e) => Number(e.value) < 40))).toBe(true);
+  });
+
+  test('a learning rate changed mid-run: Share says the link replays the new rate from the start', async () => {
+    const page = await open('?epochs=100000', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.waitForFunction(() => Number(document.body.dataset.epoch) > 20);
+    await setField(page, 'lr', '0.2');
+    await page.click('#share-link');
+    await expect.poll(() => page.textContent('#share-message')).toMatch(
+      /^Link copied\. The learning rate was changed during this run, so the link replays it with the new rate from the start; /);
+    await page.check('#share-weights');
+    await page.click('#share-link');
+    await expect.poll(() => page.textContent('#share-message')).toBe('Link copied.');
+  });
+
   test('a network too big for a link: a plain message and no link; without the weights it shares', async () => {
     const query = '?hidden=64%2C64%2C64%2C64%2C64%2C64';
     const page = await open(`${query}&autoplay=0`, { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -76,6 +76,7 @@ async function start() {
   const link = readLink(location.search, engine);
   const view = link.view; // embed, show, autoplay: for as long as the page is open
   let startWeights = null; // { flat, epoch, text } from the link: runs start from them until the config changes
+  let rateChangedMidRun = false; // the link (config + start weights) no longer replays this run
 
   function render() {
     renderStatus(loop.playing);
@@ -134,11 +135,20 @@ async function start() {
 
   // A new run starts at once (at epoch 0, or where the link's weights were); its data follows from the worker.
   function restart(play = true) {
+    rateChangedMidRun = false;
     if (run.status !== 'loading') Object.assign(run, { status: 'running', epoch: startWeights?.epoch ?? 0, loss: NaN });
     loop.configure(state.values, play, startWeights && { flat: startWeights.flat, epoch: startWeights.epoch });
   }
-  // Reset keeps a paused run paused (to step through it from the start).
-  const reset = () => restart(loop.playing || loop.finished);
+  // Reset keeps a paused run paused (to step through it from the start). A run
+  // that started from a link's weights goes back to them; reset again there, and
+  // it starts from the seed's weights at epoch 0.
+  const reset = () => {
+    if (startWeights && run.epoch === startWeights.epoch) {
+      startWeights = null;
+      updateLink();
+    }
+    restart(loop.playing || loop.finished);
+  };
 
   // Applies a whole config when the core accepts it; shows why not otherwise.
   // Returns the names of the fields that changed.
@@ -165,8 +175,12 @@ async function start() {
   function edit(values) {
     const changed = apply(values);
     if (changed.length === 0) return;
-    if (state.allLive(changed)) loop.setLearningRate(state.resolved.lr);
-    else restart();
+    if (state.allLive(changed)) {
+      loop.setLearningRate(state.resolved.lr);
+      if (run.epoch > (startWeights?.epoch ?? 0)) rateChangedMidRun = true;
+    } else {
+      restart();
+    }
   }
 
   const controls = new Controls(document.getElementById('controls'), engine.schema, {
@@ -220,7 +234,11 @@ async function start() {
       const query = embed
         ? writeLink(state.differences(), engine, { embed, show, autoplay, weights })
         : writeLink(state.differences(), engine, { weights });
-      return { url: `${location.origin}${location.pathname}${query}`, weightCount: current?.matrices?.flat(2).length ?? 0 };
+      const caveat = rateChangedMidRun && !weights
+        ? 'The learning rate was changed during this run, so the link replays it with the new rate from the start; ' +
+          'tick "With the trained weights" to share the run as it stands.'
+        : '';
+      return { url: `${location.origin}${location.pathname}${query}`, weightCount: current?.matrices?.flat(2).length ?? 0, caveat };
     },
   }, engine.schema);
 

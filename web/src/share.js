@@ -5,7 +5,11 @@
 import { element } from './dom.js';
 import { MAX_LINK_LENGTH } from './link.js';
 
-const EMBED_SIZE = { width: 720, height: 640 };
+// The embed's content at 720 px wide is about 900 px tall without controls and
+// 1200 with a few: the snippet starts at that height (a host page that listens
+// for nnfit:height then sets the exact one).
+const EMBED_WIDTH = 720;
+const embedHeight = (controlsShown) => (controlsShown === 0 ? 920 : 1240);
 
 // Text for an HTML attribute value in double quotes.
 function attribute(text) {
@@ -14,7 +18,8 @@ function attribute(text) {
 
 export class SharePanel {
   // elements: { share, embed, withWeights, autoplay, shown, result, label, text, message };
-  // linkFor({ withWeights, embed, autoplay, show }) resolves to { url, weightCount } (an absolute URL);
+  // linkFor({ withWeights, embed, autoplay, show }) resolves to { url, weightCount, caveat } (an absolute
+  // URL, and a sentence to add when the link cannot replay the run exactly);
   // describe() names the experiment for the iframe's title. schema: the fields an embed may show.
   constructor(elements, { linkFor, describe }, schema) {
     this.elements = elements;
@@ -32,7 +37,7 @@ export class SharePanel {
   async #offer(embed) {
     const { withWeights, autoplay, result, label, text, message } = this.elements;
     const show = this.showBoxes.filter((box) => box.checked).map((box) => box.value);
-    const { url, weightCount } = await this.linkFor({ withWeights: withWeights.checked, embed, autoplay: autoplay.checked, show });
+    const { url, weightCount, caveat } = await this.linkFor({ withWeights: withWeights.checked, embed, autoplay: autoplay.checked, show });
     result.hidden = false;
     if (url.length > MAX_LINK_LENGTH) {
       label.textContent = 'Too big to share';
@@ -42,8 +47,8 @@ export class SharePanel {
       return;
     }
     const snippet = embed
-      ? `<iframe src="${attribute(url)}" title="${attribute(`nnfit: ${this.describe()}`)}" width="${EMBED_SIZE.width}" ` +
-        `height="${EMBED_SIZE.height}" loading="lazy" style="border: 0; max-width: 100%"></iframe>`
+      ? `<iframe src="${attribute(url)}" title="${attribute(`nnfit: ${this.describe()}`)}" width="${EMBED_WIDTH}" ` +
+        `height="${embedHeight(show.length)}" loading="lazy" style="border: 0; max-width: 100%"></iframe>`
       : url;
     label.textContent = embed ? 'Embed code' : 'Link';
     text.value = snippet;
@@ -55,5 +60,6 @@ export class SharePanel {
     } catch {
       message.textContent = 'Copy it from the field (Ctrl+C or ⌘C): this page may not use the clipboard.';
     }
+    if (caveat) message.textContent += ` ${caveat}`;
   }
 }
