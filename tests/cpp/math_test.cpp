@@ -26,10 +26,14 @@ TEST(Math, ExpIsWithinTwoUlpOfTheLibrary) {
     EXPECT_EQ(exactExp(1.0), std::exp(1.0));
 }
 
-TEST(Math, ExpClampsAndKeepsNaN) {
-    EXPECT_EQ(exactExp(1000.0), exactExp(708.0));
-    EXPECT_EQ(exactExp(-1000.0), exactExp(-708.0));
-    EXPECT_TRUE(std::isfinite(exactExp(1e308)));
+TEST(Math, ExpBeyondItsRangeIsZeroOrInfinityAndKeepsNaN) {
+    EXPECT_EQ(exactExp(708.5), INFINITY);
+    EXPECT_EQ(exactExp(1e308), INFINITY);
+    EXPECT_EQ(exactExp(-708.5), 0.0);
+    EXPECT_EQ(exactExp(-1e308), 0.0);
+    EXPECT_EQ(sigmoid(-1000.0), 0.0);
+    EXPECT_EQ(sigmoid(1000.0), 1.0);
+    EXPECT_EQ(exactTanh(1000.0), 1.0);
     EXPECT_TRUE(std::isnan(exactExp(NAN)));
     EXPECT_TRUE(std::isnan(exactTanh(NAN)));
     EXPECT_TRUE(std::isnan(sigmoid(NAN)));

@@ -5,7 +5,6 @@
 const view = new DataView(new ArrayBuffer(8));
 
 export function coreExp(x) {
-  x = x < -708 ? -708 : (x > 708 ? 708 : x);
   const ln2Hi = 6.93147180369123816490e-01;
   const ln2Lo = 1.90821492927058770002e-10;
   const shifter = 6755399441055744; // 0x1.8p52
@@ -20,5 +19,6 @@ export function coreExp(x) {
   // 2^k as a double: exponent field k + 1023, as the core builds it from the bits of `shifted`.
   view.setUint32(0, (k + 1023) << 20 >>> 0);
   view.setUint32(4, 0);
-  return p * view.getFloat64(0);
+  const e = p * view.getFloat64(0);
+  return x < -708 ? 0 : (x > 708 ? Infinity : e);
 }
