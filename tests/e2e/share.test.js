@@ -317,7 +317,8 @@ describe('share', () => {
     const page = await open('?hidden=20%2C20&autoplay=0');
     await page.check('#share-weights');
     await page.click('#share-link');
-    await expect.poll(() => page.textContent('#share-label')).toBe('Link');
+    await expect.poll(() => page.inputValue('#share-text')).not.toBe(''); // the answer is asynchronous (weights from the worker)
+    expect(await page.textContent('#share-label')).toBe('Link');
     const link = await page.inputValue('#share-text');
     expect(link.length).toBeGreaterThan(4900);
     expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
