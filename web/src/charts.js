@@ -194,7 +194,10 @@ export class Charts {
     fillY(training.data, run.training.y, this.dotIndices);
     predictions.data = pointsAt(run.testX, this.dotIndices);
     curve.data = pointsAt(run.curveX, this.curveIndices);
-    this.fitExtent.include(run.curveTarget);
+    // The y axis follows f over the training domain only: drawn beyond it (config `beyond`), f may
+    // run far off, and the axis should keep showing the fit; the line is clipped at the edge.
+    const { xmin, xmax } = run.config;
+    this.fitExtent.include(run.curveTarget.filter((_, i) => run.curveX[i] >= xmin && run.curveX[i] <= xmax));
     this.fitExtent.include(run.training.y);
 
     this.update(run);
