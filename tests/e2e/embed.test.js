@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { root } from '../../scripts/cmake.js';
-import { DESKTOP, runner, screenshotDir, setField, setMaxSpeed, startHarness, waitForStatus } from './harness.js';
+import { DESKTOP, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForStatus } from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
@@ -34,26 +34,17 @@ function recordViolations() {
 }
 
 let harness;
-const openPages = [];
+const pages = trackedPages(() => harness);
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
 
-async function open(query, options) {
-  const page = await harness.open(DESKTOP, query, options);
-  openPages.push(page);
-  return page;
-}
+const open = (query, options) => pages.open(DESKTOP, query, options);
 
-async function closePages() {
-  for (const page of openPages.splice(0)) {
-    const errors = page.errors;
-    await page.context().close();
-    expect(errors).toEqual([]);
-  }
-}
+// Every page must have run without a console error.
+const closePages = () => pages.closeAll();
 
 // Records the URL of every request a context makes (pages, frames, workers).
 function recordRequests(context) {

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import { startPreview } from '../../scripts/preview.js';
 import { root } from '../../scripts/cmake.js';
 
@@ -127,4 +128,24 @@ export function recordLosses() {
 export function controlValues(page) {
   return page.$$eval('#controls [name]', (inputs) =>
     Object.fromEntries(inputs.map((el) => [el.name, el.type === 'checkbox' ? String(el.checked) : el.value.trim()])));
+}
+
+// Pages a test file opens through harness.open, closed together by closeAll(),
+// which fails the test when any of them logged a console error.
+export function trackedPages(getHarness) {
+  const pages = [];
+  return {
+    async open(viewport, query, options) {
+      const page = await getHarness().open(viewport, query, options);
+      pages.push(page);
+      return page;
+    },
+    async closeAll() {
+      for (const page of pages.splice(0)) {
+        const { errors } = page;
+        await page.context().close();
+        expect(errors).toEqual([]);
+      }
+    },
+  };
 }

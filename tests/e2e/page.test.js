@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
-  PHONE, now, runner, screenshotDir, setField, setMaxSpeed, startHarness, waitForEpoch, waitForStatus,
+  PHONE, now, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForEpoch, waitForStatus,
 } from './harness.js';
 
 let harness;
-const openPages = [];
+const pages = trackedPages(() => harness);
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -15,20 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-async function open(viewport) {
-  const page = await harness.open(viewport);
-  openPages.push(page);
-  return page;
-}
+const open = (viewport) => pages.open(viewport);
 
 // Every page must have run without a console error.
-async function closePages() {
-  for (const page of openPages.splice(0)) {
-    const errors = page.errors;
-    await page.context().close();
-    expect(errors).toEqual([]);
-  }
-}
+const closePages = () => pages.closeAll();
 
 const text = (page, selector) => page.locator(selector).textContent();
 

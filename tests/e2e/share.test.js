@@ -9,12 +9,12 @@ import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { MAX_LINK_LENGTH, writeLink } from '../../web/src/link.js';
 import { PRESETS } from '../../web/src/presets.js';
 import {
-  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, startHarness, waitForStatus,
+  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForStatus,
 } from './harness.js';
 
 let harness;
 let engine;
-const openPages = [];
+const pages = trackedPages(() => harness);
 
 beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
@@ -22,20 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-async function open(query = '', options = {}) {
-  const page = await harness.open(DESKTOP, query, options);
-  openPages.push(page);
-  return page;
-}
+const open = (query = '', options = {}) => pages.open(DESKTOP, query, options);
 
 // Every page must have run without a console error.
-async function closePages() {
-  for (const page of openPages.splice(0)) {
-    const errors = page.errors;
-    await page.context().close();
-    expect(errors).toEqual([]);
-  }
-}
+const closePages = () => pages.closeAll();
 
 const body = (page) => page.evaluate(() => ({ ...document.body.dataset }));
 const search = (page) => page.evaluate(() => location.search);
