@@ -6,6 +6,7 @@
 // A bad argument exits with code 2 and one line saying what is allowed.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { formatShapes } from '../web/src/engine.js';
 import { loadNodeEngine } from './node-engine.js';
 import { statsLine } from '../web/src/stats.js';
 
@@ -43,8 +44,8 @@ if (weightsFile !== null) {
   try {
     parsed = JSON.parse(readFileSync(weightsFile, 'utf8'));
   } catch (error) {
-    const shapes = trainer.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ');
-    fail(`--init-weights: cannot read ${weightsFile} as JSON (${error.message.split('\n')[0]}); expected matrices of shapes ${shapes}`);
+    fail(`--init-weights: cannot read ${weightsFile} as JSON (${error.message.split('\n')[0]}); ` +
+      `expected matrices of shapes ${formatShapes(trainer.weightShapes())}`);
   }
   try {
     trainer.setWeights(Array.isArray(parsed) ? parsed : parsed?.weights);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { MAX_LINK_LENGTH, readLink, writeLink } from '../../web/src/link.js';
-import { decodeWeights, encodeWeights, toMatrices } from '../../web/src/weights-code.js';
+import { toMatrices } from '../../web/src/engine.js';
+import { decodeWeights, encodeWeights } from '../../web/src/weights-code.js';
 import { HOSTILE_LINKS } from '../fixtures/hostile-links.js';
 
 let engine;

@@ -20,6 +20,12 @@ namespace {
 
 int largestRowCount(const Config& c) { return std::max({c.batch, c.points, Trainer::kCurvePoints}); }
 
+// kCurvePoints over [xmin, xmax], widened past each end by beyond * (xmax - xmin).
+std::vector<double> curveGrid(const Config& c) {
+    const double margin = c.beyond * (c.xmax - c.xmin);
+    return trainingGrid(c.xmin - margin, c.xmax + margin, Trainer::kCurvePoints);
+}
+
 std::vector<Activation> sameActivation(const Config& c) {
     return std::vector<Activation>(c.hidden.size() + 1, c.activation);
 }
@@ -31,8 +37,7 @@ Trainer::Trainer(Config config)
       m_dataset(m_config),
       m_network(m_config.layerSizes(), sameActivation(m_config), largestRowCount(m_config)),
       m_optimizer(std::make_unique<Sgd>(m_config.lr)),
-      m_curveX(trainingGrid(m_config.xmin - m_config.beyond * (m_config.xmax - m_config.xmin),
-                            m_config.xmax + m_config.beyond * (m_config.xmax - m_config.xmin), kCurvePoints)) {
+      m_curveX(curveGrid(m_config)) {
     Rng rng(m_config.seed);
     m_network.initialize(m_config.init, rng);
     m_initialWeights = weights();

@@ -14,6 +14,19 @@ export class ConfigError extends Error {
   }
 }
 
+// Flat weights as matrices of the given shapes [[rows, cols], ...], row by row, or null when the count differs.
+export function toMatrices(flat, shapes) {
+  const total = shapes.reduce((sum, [rows, cols]) => sum + rows * cols, 0);
+  if (flat.length !== total) return null;
+  let k = 0;
+  return shapes.map(([rows, cols]) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => flat[k++])));
+}
+
+// "2x5, 5x1": shapes as messages name them.
+export function formatShapes(shapes) {
+  return shapes.map(([rows, cols]) => `${rows}x${cols}`).join(', ');
+}
+
 export async function loadEngine(moduleOptions) {
   const module = await createNnfitModule(moduleOptions);
   return new Engine(module);
@@ -109,13 +122,13 @@ class Trainer {
   }
 
   // Weights as matrices in the tutorial's orientation: [layer][row][col], Wh first (bias row first).
-  weights() { return this.#matrices(this.session.weights()); }
-  initialWeights() { return this.#matrices(this.session.initialWeights()); }
+  weights() { return toMatrices(this.session.weights().slice(), this.weightShapes()); }
+  initialWeights() { return toMatrices(this.session.initialWeights().slice(), this.weightShapes()); }
   // Same nested form; throws a ConfigError naming what is wrong. Training continues from `epoch`.
   setWeights(matrices, epoch = 0) {
     let error;
     if (!this.#fits(matrices)) {
-      error = `weights: expected matrices of numbers of shapes ${this.weightShapes().map(([r, c]) => `${r}x${c}`).join(', ')}`;
+      error = `weights: expected matrices of numbers of shapes ${formatShapes(this.weightShapes())}`;
     } else if (!Number.isInteger(epoch)) {
       error = `epoch: ${JSON.stringify(String(epoch)).slice(0, 40)} is not a whole number`;
     } else {
@@ -142,12 +155,5 @@ class Trainer {
     return Array.isArray(matrices) && matrices.length === shapes.length && shapes.every(([rows, cols], l) =>
       Array.isArray(matrices[l]) && matrices[l].length === rows &&
       matrices[l].every((row) => Array.isArray(row) && row.length === cols && row.every((v) => typeof v === 'number')));
-  }
-
-  #matrices(flatView) {
-    const flat = flatView.slice();
-    let k = 0;
-    return this.weightShapes().map(([rows, cols]) =>
-      Array.from({ length: rows }, () => Array.from({ length: cols }, () => flat[k++])));
   }
 }

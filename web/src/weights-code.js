@@ -26,11 +26,3 @@ export function decodeWeights(text) {
   for (let i = 0; i < binary.length; i += 1) view.setUint8(i, binary.charCodeAt(i));
   return Float64Array.from({ length: binary.length / 8 }, (_, i) => view.getFloat64(i * 8, true));
 }
-
-// The flat weights as matrices of the given shapes [[rows, cols], ...], or null when the count differs.
-export function toMatrices(flat, shapes) {
-  const total = shapes.reduce((sum, [rows, cols]) => sum + rows * cols, 0);
-  if (flat.length !== total) return null;
-  let k = 0;
-  return shapes.map(([rows, cols]) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => flat[k++])));
-}

@@ -2,7 +2,7 @@
 // can hold up the page. The page asks for work once per animation frame and
 // gets back a snapshot of what changed (see loop.js for the other side).
 import { loadBrowserEngine } from './browser-engine.js';
-import { toMatrices } from './weights-code.js';
+import { toMatrices } from './engine.js';
 
 // About this many test-MSE points per run, whatever the number of epochs.
 const TEST_POINTS_PER_RUN = 300;
