@@ -5,19 +5,22 @@
 
 namespace nnfit {
 
-Network::Network(const std::vector<int>& layerSizes, const std::vector<Activation>& activations, int maxRows)
-    : m_activations(activations) {
+Network::Network(const std::vector<int>& layerSizes, const std::vector<Activation>& activations, int maxRows) {
+    std::size_t offset = 0;
     for (std::size_t l = 0; l + 1 < layerSizes.size(); ++l) {
         const int in = layerSizes[l], out = layerSizes[l + 1];
-        m_weights.emplace_back(Eigen::MatrixXd::Zero(in, out));
-        m_ascent.emplace_back(Eigen::MatrixXd::Zero(in, out));
+        m_layers.push_back({in, out, activations[l], offset});
+        offset += static_cast<std::size_t>(in) * out;
         m_outputs.emplace_back(static_cast<std::size_t>(maxRows) * out, 0.0);
         m_deltas.emplace_back(static_cast<std::size_t>(maxRows) * out, 0.0);
     }
+    m_weights.assign(offset, 0.0);
+    m_ascent.assign(offset, 0.0);
 }
 
 void Network::initialize(Init rule, Rng& rng) {
-    for (auto& w : m_weights) {
+    for (int l = 0; l < layerCount(); ++l) {
+        View w = weights(l);
         const double fanIn = static_cast<double>(w.rows()), fanOut = static_cast<double>(w.cols());
         for (Eigen::Index i = 0; i < w.rows(); ++i) {
             for (Eigen::Index j = 0; j < w.cols(); ++j) {
@@ -68,78 +71,106 @@ void withRowCount(Index rows, Body&& body) {
     }
 }
 
-// out = left · right: out(:, j) = sum_k left(:, k) right(k, j), a column at a time.
-template <typename RowCount, typename Left, typename Right>
-void multiply(RowCount rows, double* out, const Left& left, const Right& right) {
-    const Index inner = left.cols(), leftStride = left.outerStride();
-    for (Index j = 0; j < right.cols(); ++j) {
+// A column-major matrix read through its data pointer and column stride:
+// element (i, j) is at data[i + j * stride].
+struct Columns {
+    const double* data;
+    Index stride;
+    const double* column(Index j) const { return data + j * stride; }
+};
+
+// out = left · W (W in x units, column-major): out(:, j) = sum_k left(:, k) W(k, j), a column at a time.
+template <typename RowCount>
+void multiply(RowCount rows, double* out, Columns left, const double* w, Index in, Index units) {
+    for (Index j = 0; j < units; ++j) {
         double* __restrict o = out + j * rows;
-        const double* __restrict l = left.data();
-        const double r0 = right(0, j);
-        for (Index i = 0; i < rows; ++i) o[i] = l[i] * r0;
-        for (Index k = 1; k < inner; ++k) {
-            const double* __restrict lk = left.data() + k * leftStride;
-            const double rk = right(k, j);
-            for (Index i = 0; i < rows; ++i) o[i] += lk[i] * rk;
+        const double* __restrict wj = w + j * in;
+        const double* __restrict l0 = left.column(0);
+        for (Index i = 0; i < rows; ++i) o[i] = l0[i] * wj[0];
+        for (Index k = 1; k < in; ++k) {
+            const double* __restrict lk = left.column(k);
+            const double wk = wj[k];
+            for (Index i = 0; i < rows; ++i) o[i] += lk[i] * wk;
         }
     }
 }
 
-// out = leftᵀ · right: out(k, j) = sum_i left(i, k) right(i, j), a dot product down the rows.
-template <typename RowCount, typename Left>
-void multiplyTransposed(RowCount rows, Eigen::MatrixXd& out, const Left& left, const double* right) {
-    for (Index j = 0; j < out.cols(); ++j) {
-        const double* __restrict r = right + j * rows;
-        for (Index k = 0; k < left.cols(); ++k) {
-            const double* __restrict l = left.data() + k * left.outerStride();
-            double sum = l[0] * r[0];
-            for (Index i = 1; i < rows; ++i) sum += l[i] * r[i];
-            out(k, j) = sum;
+// out = delta · Wᵀ (W in x units, delta rows x units): out(:, k) = sum_j delta(:, j) W(k, j).
+template <typename RowCount>
+void multiplyByTransposed(RowCount rows, double* out, const double* delta, const double* w, Index in, Index units) {
+    for (Index k = 0; k < in; ++k) {
+        double* __restrict o = out + k * rows;
+        const double* __restrict d0 = delta;
+        const double w0 = w[k];
+        for (Index i = 0; i < rows; ++i) o[i] = d0[i] * w0;
+        for (Index j = 1; j < units; ++j) {
+            const double* __restrict dj = delta + j * rows;
+            const double wkj = w[k + j * in];
+            for (Index i = 0; i < rows; ++i) o[i] += dj[i] * wkj;
+        }
+    }
+}
+
+// G = leftᵀ · delta: G(k, j) = sum_i left(i, k) delta(i, j), a dot product down the rows.
+template <typename RowCount>
+void multiplyTransposed(RowCount rows, double* g, Columns left, Index in, const double* delta, Index units) {
+    for (Index j = 0; j < units; ++j) {
+        const double* __restrict d = delta + j * rows;
+        for (Index k = 0; k < in; ++k) {
+            const double* __restrict l = left.column(k);
+            double sum = l[0] * d[0];
+            for (Index i = 1; i < rows; ++i) sum += l[i] * d[i];
+            g[k + j * in] = sum;
         }
     }
 }
 
 }  // namespace
 
-Network::ConstView Network::outputs(int layer) const {
-    return ConstView(m_outputs[layer].data(), m_rows, m_weights[layer].cols());
-}
-
 void Network::forward(const InputRows& inputs) {
     m_rows = static_cast<int>(inputs.rows());
     withRowCount(m_rows, [&](auto rows) {
-        for (int l = 0; l < layerCount(); ++l) {
-            double* a = m_outputs[l].data();
-            if (l == 0)
-                multiply(rows, a, inputs, m_weights[0]);  // Z_0 = X · W_0
-            else
-                multiply(rows, a, outputs(l - 1), m_weights[l]);  // Z_l = A_{l-1} · W_l
-            activateRun(m_activations[l], a, static_cast<int>(rows * m_weights[l].cols()));  // A_l = f(Z_l)
+        Columns below{inputs.data(), inputs.outerStride()};  // A_{l-1}, X for the first layer
+        for (const Layer& layer : m_layers) {
+            double* a = m_outputs[&layer - m_layers.data()].data();
+            multiply(rows, a, below, m_weights.data() + layer.offset, layer.in, layer.out);  // Z_l = A_{l-1} · W_l
+            activateRun(layer.activation, a, static_cast<int>(rows * layer.out));  // A_l = f(Z_l)
+            below = Columns{a, rows};
         }
     });
 }
 
 double Network::backward(const InputRows& inputs, const InputRows& targets) {
     const int last = layerCount() - 1;
-    View error = deltaView(last);
-    const ConstView output = outputs(last);
-    error = targets - output;  // E = Y - A_out
-    double squares = 0;
-    for (Index i = 0; i < error.size(); ++i) squares += error.data()[i] * error.data()[i];
-    const double loss = squares / static_cast<double>(error.size());  // mean(E²)
+    double loss = 0;
     withRowCount(m_rows, [&](auto rows) {
-        const auto size = [&](int l) { return static_cast<int>(rows * m_weights[l].cols()); };
-        multiplyBySlopeRun(m_activations[last], error.data(), output.data(), size(last));  // delta_out = E ⊙ f'(A_out)
-        for (int l = last - 1; l >= 0; --l) {
-            double* delta = m_deltas[l].data();
-            multiply(rows, delta, deltaView(l + 1), m_weights[l + 1].transpose());  // delta_{l+1} · W_{l+1}ᵀ
-            multiplyBySlopeRun(m_activations[l], delta, m_outputs[l].data(), size(l));  // ⊙ f'(A_l)
+        const Layer& top = m_layers[last];
+        double* error = m_deltas[last].data();
+        const double* output = m_outputs[last].data();
+        double squares = 0;
+        for (Index j = 0; j < top.out; ++j) {
+            const double* y = targets.data() + j * targets.outerStride();
+            for (Index i = 0; i < rows; ++i) {
+                const double e = y[i] - output[i + j * rows];  // E = Y - A_out
+                error[i + j * rows] = e;
+                squares += e * e;
+            }
         }
-        for (int l = 0; l <= last; ++l) {
-            if (l == 0)
-                multiplyTransposed(rows, m_ascent[0], inputs, m_deltas[0].data());  // G_0 = Xᵀ · delta_0
-            else
-                multiplyTransposed(rows, m_ascent[l], outputs(l - 1), m_deltas[l].data());  // G_l = A_{l-1}ᵀ · delta_l
+        multiplyBySlopeRun(top.activation, error, output, static_cast<int>(rows * top.out));  // delta_out = E ⊙ f'(A_out)
+        loss = squares / static_cast<double>(rows * top.out);  // mean(E²)
+        for (int l = last - 1; l >= 0; --l) {
+            const Layer& above = m_layers[l + 1];
+            double* delta = m_deltas[l].data();
+            multiplyByTransposed(rows, delta, m_deltas[l + 1].data(), m_weights.data() + above.offset, above.in,
+                                 above.out);  // delta_{l+1} · W_{l+1}ᵀ
+            multiplyBySlopeRun(m_layers[l].activation, delta, m_outputs[l].data(), static_cast<int>(rows * above.in));  // ⊙ f'(A_l)
+        }
+        Columns below{inputs.data(), inputs.outerStride()};
+        for (const Layer& layer : m_layers) {
+            const std::size_t l = &layer - m_layers.data();
+            multiplyTransposed(rows, m_ascent.data() + layer.offset, below, layer.in, m_deltas[l].data(),
+                               layer.out);  // G_l = A_{l-1}ᵀ · delta_l
+            below = Columns{m_outputs[l].data(), rows};
         }
     });
     return loss;

@@ -3,9 +3,12 @@
 // them: W_l has one row per unit of the layer below and one column per unit
 // of the layer above, so a layer is A_l = f(A_{l-1} · W_l).
 // Every buffer is allocated once, for the largest number of rows the network
-// will be given; forward and backward never allocate. A pass over n rows
-// views the first n x units values of a buffer as a contiguous n x units
-// matrix, so the element-wise steps run over one unbroken array.
+// will be given; forward and backward never allocate. All weights live in one
+// array, layer after layer, each layer column-major, and the ascent G in a
+// second array of the same layout, so an optimizer updates them in one loop
+// and a copy of the weights is one memcpy. A pass over n rows views the first
+// n x units values of a buffer as a contiguous n x units matrix, so the
+// element-wise steps run over one unbroken array.
 #pragma once
 
 #include "activation.hpp"
@@ -20,6 +23,8 @@ namespace nnfit {
 class Network {
 public:
     using InputRows = Eigen::Ref<const Eigen::MatrixXd>;
+    using View = Eigen::Map<Eigen::MatrixXd>;
+    using ConstView = Eigen::Map<const Eigen::MatrixXd>;
 
     // layerSizes: input, hidden..., output; activations: one per weight layer.
     Network(const std::vector<int>& layerSizes, const std::vector<Activation>& activations, int maxRows);
@@ -35,25 +40,30 @@ public:
     // and each layer's ascent G_l = A_{l-1}ᵀ · delta_l. Returns mean(E²).
     double backward(const InputRows& inputs, const InputRows& targets);
 
-    int layerCount() const { return static_cast<int>(m_weights.size()); }
-    Eigen::MatrixXd& weights(int layer) { return m_weights[layer]; }
-    const Eigen::MatrixXd& weights(int layer) const { return m_weights[layer]; }
-    const Eigen::MatrixXd& ascent(int layer) const { return m_ascent[layer]; }
-    using View = Eigen::Map<Eigen::MatrixXd>;
-    using ConstView = Eigen::Map<const Eigen::MatrixXd>;
+    int layerCount() const { return static_cast<int>(m_layers.size()); }
+    View weights(int layer) { return View(m_weights.data() + m_layers[layer].offset, m_layers[layer].in, m_layers[layer].out); }
+    ConstView weights(int layer) const {
+        return ConstView(m_weights.data() + m_layers[layer].offset, m_layers[layer].in, m_layers[layer].out);
+    }
+    // Every weight and its ascent, in the one layout described above.
+    std::vector<double>& allWeights() { return m_weights; }
+    const std::vector<double>& allWeights() const { return m_weights; }
+    const std::vector<double>& allAscents() const { return m_ascent; }
     // Layer l's outputs from the last forward pass: rows x units, one column per unit.
-    ConstView outputs(int layer) const;
+    ConstView outputs(int layer) const { return ConstView(m_outputs[layer].data(), m_rows, m_layers[layer].out); }
 
 private:
-    std::vector<Activation> m_activations;
-    std::vector<Eigen::MatrixXd> m_weights;   // W_l: in_l x out_l
+    struct Layer {
+        int in, out;            // W_l is in x out
+        Activation activation;  // f_l
+        std::size_t offset;     // where W_l and G_l start in m_weights and m_ascent
+    };
+    std::vector<Layer> m_layers;
+    std::vector<double> m_weights;               // every W_l
+    std::vector<double> m_ascent;                // every G_l
     std::vector<std::vector<double>> m_outputs;  // A_l: up to maxRows x out_l
     std::vector<std::vector<double>> m_deltas;   // delta_l: up to maxRows x out_l
-    std::vector<Eigen::MatrixXd> m_ascent;    // G_l: in_l x out_l
-    int m_rows = 0;                           // rows of the last forward pass
-
-    View outputView(int layer) { return View(m_outputs[layer].data(), m_rows, m_weights[layer].cols()); }
-    View deltaView(int layer) { return View(m_deltas[layer].data(), m_rows, m_weights[layer].cols()); }
+    int m_rows = 0;                              // rows of the last forward pass
 };
 
 }  // namespace nnfit

@@ -1,16 +1,17 @@
-// Weight update rules behind one small interface. The trainer hands each
-// layer's ascent direction G = A_prevᵀ · delta (the negative gradient of the
-// summed squared error, up to a factor 2) and the rule moves the weights.
+// Weight update rules behind one small interface. The trainer hands every
+// weight of the network at once, with its ascent direction G = A_prevᵀ · delta
+// (the negative gradient of the summed squared error, up to a factor 2), and
+// the rule moves the weights.
 #pragma once
 
-#include <Eigen/Core>
+#include <cstddef>
 
 namespace nnfit {
 
 class Optimizer {
 public:
     virtual ~Optimizer() = default;
-    virtual void update(int layer, Eigen::MatrixXd& weights, const Eigen::MatrixXd& ascent) = 0;
+    virtual void update(double* weights, const double* ascent, std::size_t count) = 0;
     virtual void setLearningRate(double rate) = 0;
 };
 
@@ -18,8 +19,8 @@ public:
 class Sgd final : public Optimizer {
 public:
     explicit Sgd(double rate) : m_rate(rate) {}
-    void update(int, Eigen::MatrixXd& weights, const Eigen::MatrixXd& ascent) override {
-        weights.array() += ascent.array() * m_rate;
+    void update(double* weights, const double* ascent, std::size_t count) override {
+        for (std::size_t i = 0; i < count; ++i) weights[i] += ascent[i] * m_rate;
     }
     void setLearningRate(double rate) override { m_rate = rate; }
 

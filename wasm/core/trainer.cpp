@@ -42,10 +42,8 @@ Trainer::Trainer(Config config)
     m_network.initialize(m_config.init, rng);
     m_initialWeights = weights();
     m_lossHistory.reserve(static_cast<std::size_t>(m_config.epochs));
-    for (int l = 0; l < m_network.layerCount(); ++l) {
-        m_lastGoodWeights.push_back(m_network.weights(l));
-        if (l + 1 < m_network.layerCount()) m_testHidden.emplace_back(m_config.points, m_config.hidden[l]);
-    }
+    m_lastGoodWeights = m_network.allWeights();
+    for (int l = 0; l + 1 < m_network.layerCount(); ++l) m_testHidden.emplace_back(m_config.points, m_config.hidden[l]);
     m_testPredictions.resize(static_cast<std::size_t>(m_config.points));
     m_dataset.writeInputs(m_curveX, m_curveInputs);
     for (const double x : m_curveX) {
@@ -57,7 +55,8 @@ Trainer::Trainer(Config config)
 
 double Trainer::trainEpoch() {
     if (m_status != TrainerStatus::Running) return NAN;
-    for (int l = 0; l < m_network.layerCount(); ++l) m_lastGoodWeights[l] = m_network.weights(l);
+    std::vector<double>& weights = m_network.allWeights();
+    std::copy(weights.begin(), weights.end(), m_lastGoodWeights.begin());
 
     const auto& inputs = m_dataset.trainInputs();
     const auto& targets = m_dataset.trainTargets();
@@ -69,14 +68,13 @@ double Trainer::trainEpoch() {
         const auto batchInputs = inputs.middleRows(start, rows);
         m_network.forward(batchInputs);
         lossSum += m_network.backward(batchInputs, targets.middleRows(start, rows));
-        for (int l = 0; l < m_network.layerCount(); ++l)
-            m_optimizer->update(l, m_network.weights(l), m_network.ascent(l));
+        m_optimizer->update(weights.data(), m_network.allAscents().data(), weights.size());
     }
     const double loss = lossSum / batches;  // epoch loss = mean of the batch losses
 
     if (!std::isfinite(loss)) {
         // Stop, and keep the last weights that gave a finite loss, so every view stays drawable.
-        for (int l = 0; l < m_network.layerCount(); ++l) m_network.weights(l) = m_lastGoodWeights[l];
+        weights = m_lastGoodWeights;
         m_status = TrainerStatus::Diverged;
         return NAN;
     }
@@ -140,7 +138,7 @@ std::vector<int> Trainer::weightShapes() const {
 std::vector<double> Trainer::weights() const {
     std::vector<double> flat;
     for (int l = 0; l < m_network.layerCount(); ++l) {
-        const auto& w = m_network.weights(l);
+        const auto w = m_network.weights(l);
         for (Eigen::Index i = 0; i < w.rows(); ++i)
             for (Eigen::Index j = 0; j < w.cols(); ++j) flat.push_back(w(i, j));
     }
@@ -148,8 +146,7 @@ std::vector<double> Trainer::weights() const {
 }
 
 std::string Trainer::setWeights(const std::vector<double>& flat, int epoch) {
-    std::size_t expected = 0;
-    for (int l = 0; l < m_network.layerCount(); ++l) expected += static_cast<std::size_t>(m_network.weights(l).size());
+    const std::size_t expected = m_network.allWeights().size();
     if (flat.size() != expected)
         return "weights: expected " + std::to_string(expected) + " numbers for layers " +
                m_config.describe().substr(0, m_config.describe().find(']') + 1) + ", got " + std::to_string(flat.size());
@@ -160,7 +157,7 @@ std::string Trainer::setWeights(const std::vector<double>& flat, int epoch) {
                std::to_string(m_config.epochs) + ")";
     std::size_t k = 0;
     for (int l = 0; l < m_network.layerCount(); ++l) {
-        auto& w = m_network.weights(l);
+        auto w = m_network.weights(l);
         for (Eigen::Index i = 0; i < w.rows(); ++i)
             for (Eigen::Index j = 0; j < w.cols(); ++j) w(i, j) = flat[k++];
     }

@@ -72,7 +72,7 @@ private:
     int m_epoch = 0;
     int m_historyStart = 0;
     std::vector<double> m_lossHistory;
-    std::vector<Eigen::MatrixXd> m_lastGoodWeights;  // the weights before the current epoch
+    std::vector<double> m_lastGoodWeights;  // the weights before the current epoch, as Network::allWeights()
     std::vector<double> m_initialWeights;
 
     std::vector<double> m_testPredictions;
