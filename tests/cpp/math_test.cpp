@@ -26,17 +26,41 @@ TEST(Math, ExpIsWithinTwoUlpOfTheLibrary) {
     EXPECT_EQ(exactExp(1.0), std::exp(1.0));
 }
 
-TEST(Math, ExpBeyondItsRangeIsZeroOrInfinityAndKeepsNaN) {
-    EXPECT_EQ(exactExp(708.5), INFINITY);
-    EXPECT_EQ(exactExp(1e308), INFINITY);
-    EXPECT_EQ(exactExp(-708.5), 0.0);
-    EXPECT_EQ(exactExp(-1e308), 0.0);
-    EXPECT_EQ(sigmoid(-1000.0), 0.0);
+TEST(Math, ExpSaturatesBeyondItsRangeAndKeepsNaN) {
+    const double nan = std::nan("");
+    EXPECT_EQ(exactExp(708.5), exactExp(708.0));
+    EXPECT_EQ(exactExp(1e308), exactExp(708.0));
+    EXPECT_EQ(exactExp(HUGE_VAL), exactExp(708.0));
+    EXPECT_EQ(exactExp(-708.5), exactExp(-708.0));
+    EXPECT_EQ(exactExp(-HUGE_VAL), exactExp(-708.0));
+    EXPECT_GT(exactExp(708.0), 1e307);
+    EXPECT_GT(exactExp(-708.0), 0.0);
+    EXPECT_LT(exactExp(-708.0), 1e-307);
+    EXPECT_LT(sigmoid(-1000.0), 1e-307);
     EXPECT_EQ(sigmoid(1000.0), 1.0);
     EXPECT_EQ(exactTanh(1000.0), 1.0);
-    EXPECT_TRUE(std::isnan(exactExp(NAN)));
-    EXPECT_TRUE(std::isnan(exactTanh(NAN)));
-    EXPECT_TRUE(std::isnan(sigmoid(NAN)));
+    EXPECT_EQ(exactTanh(-HUGE_VAL), -1.0);
+    EXPECT_TRUE(std::isnan(exactExp(nan)));
+    EXPECT_TRUE(std::isnan(exactTanh(nan)));
+    EXPECT_TRUE(std::isnan(sigmoid(nan)));
+}
+
+// Both lanes of a DoublePair round exactly as the double does, on ordinary,
+// saturated and NaN inputs alike.
+TEST(Math, PairsRoundLikeDoubles) {
+    const double inputs[] = {-1e308, -745.0, -708.2, -37.5, -1.0, -0.34, -1e-9, 0.0, 1e-9,
+                             0.2,    0.35,   0.36,   1.0,   19.9, 708.0, 1000.0, std::nan("")};
+    const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+    for (const double x : inputs) {
+        for (const double y : inputs) {
+            const DoublePair pair{x, y};
+            const DoublePair e = exactExp(pair), t = exactTanh(pair), s = sigmoid(pair), m = exactExpm1(pair);
+            EXPECT_TRUE(same(e[0], exactExp(x)) && same(e[1], exactExp(y))) << x << ", " << y;
+            EXPECT_TRUE(same(t[0], exactTanh(x)) && same(t[1], exactTanh(y))) << x << ", " << y;
+            EXPECT_TRUE(same(s[0], sigmoid(x)) && same(s[1], sigmoid(y))) << x << ", " << y;
+            EXPECT_TRUE(same(m[0], exactExpm1(x)) && same(m[1], exactExpm1(y))) << x << ", " << y;
+        }
+    }
 }
 
 TEST(Math, TanhAndSigmoidMatchTheirDefinitions) {

@@ -4,6 +4,8 @@
 // its tutorial learning rate.
 #pragma once
 
+#include "math.hpp"
+
 #include <array>
 #include <optional>
 #include <string_view>
@@ -55,26 +57,50 @@ inline OutputRange outputRange(Activation kind, double xmax) {
     return {0.0, 1.0};
 }
 
+// The unit types: each has a = f(z) and the slope f'(z) written through a,
+// for a double or a DoublePair (see math.hpp).
+struct SigmoidUnit {
+    template <typename T> static T activate(T z) { return sigmoid(z); }  // a = 1 / (1 + exp(-z))
+    template <typename T> static T slope(T a) { return a * (1.0 - a); }  // f' = a (1 - a)
+};
+struct TanhUnit {
+    template <typename T> static T activate(T z) { return exactTanh(z); }  // a = tanh(z)
+    template <typename T> static T slope(T a) { return 1.0 - a * a; }      // f' = 1 - a^2
+};
+struct ReluUnit {
+    template <typename T> static T activate(T z) { return z > 0.0 ? z : T{}; }                // a = max(z, 0)
+    template <typename T> static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : T{}; }        // f' = [a > 0]
+};
+struct LeakyReluUnit {
+    template <typename T> static T activate(T z) { return z > 0.0 ? z : kLeak * z; }               // a = max(z, 0.01 z)
+    template <typename T> static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : splat<T>(kLeak); }  // f' = a > 0 ? 1 : 0.01
+};
+
+// Calls body(Unit{}) with the unit type of `kind`: a loop written inside the
+// body is compiled once per unit type, with f and f' inlined into it.
+template <typename Body>
+decltype(auto) withUnit(Activation kind, Body&& body) {
+    switch (kind) {
+        case Activation::Sigmoid: return body(SigmoidUnit{});
+        case Activation::Tanh: return body(TanhUnit{});
+        case Activation::Relu: return body(ReluUnit{});
+        case Activation::LeakyRelu: return body(LeakyReluUnit{});
+    }
+    return body(SigmoidUnit{});
+}
+
 // In place: a = f(z), for `count` consecutive values.
 void activateRun(Activation kind, double* z, int count);
 
 // In place: delta *= f'(z), with f'(z) expressed through a = f(z).
 void multiplyBySlopeRun(Activation kind, double* delta, const double* a, int count);
 
-// The same slope for one value; used by the tests against a numerical derivative.
-inline double slopeFromOutput(Activation kind, double a) {
-    switch (kind) {
-        case Activation::Sigmoid: return a * (1.0 - a);
-        case Activation::Tanh: return 1.0 - a * a;
-        case Activation::Relu: return a > 0.0 ? 1.0 : 0.0;
-        case Activation::LeakyRelu: return a > 0.0 ? 1.0 : kLeak;
-    }
-    return 0.0;
+inline double activateScalar(Activation kind, double z) {
+    return withUnit(kind, [z](auto unit) { return decltype(unit)::activate(z); });
 }
 
-inline double activateScalar(Activation kind, double z) {
-    activateRun(kind, &z, 1);
-    return z;
+inline double slopeFromOutput(Activation kind, double a) {
+    return withUnit(kind, [a](auto unit) { return decltype(unit)::slope(a); });
 }
 
 }  // namespace nnfit
