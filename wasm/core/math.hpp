@@ -39,6 +39,18 @@ T fromBits(typename BitsOf<T>::type bits) {
     return value;
 }
 
+// A T read from / written to consecutive doubles (any alignment).
+template <typename T>
+T load(const double* p) {
+    T value;
+    std::memcpy(&value, p, sizeof value);
+    return value;
+}
+template <typename T>
+void store(double* p, T value) {
+    std::memcpy(p, &value, sizeof value);
+}
+
 // The value v in every lane of a T.
 template <typename T>
 T splat(double v) {

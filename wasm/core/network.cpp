@@ -79,19 +79,27 @@ struct Columns {
     const double* column(Index j) const { return data + j * stride; }
 };
 
-// out = left · W (W in x units, column-major): out(:, j) = sum_k left(:, k) W(k, j), a column at a time.
+// body(i, T{}) for the rows two at a time (T = DoublePair, rows i and i + 1),
+// then for an odd last row (T = double). Each lane computes what the scalar
+// code would, in the same order.
+template <typename RowCount, typename Body>
+void forEachRowPair(RowCount rows, Body&& body) {
+    Index i = 0;
+    for (; i + 2 <= rows; i += 2) body(i, DoublePair{});
+    if (i < rows) body(i, 0.0);
+}
+
+// out = left · W (W in x units): out(:, j) = sum_k left(:, k) W(k, j), a column at a time.
 template <typename RowCount>
 void multiply(RowCount rows, double* out, Columns left, const double* w, Index in, Index units) {
     for (Index j = 0; j < units; ++j) {
-        double* __restrict o = out + j * rows;
-        const double* __restrict wj = w + j * in;
-        const double* __restrict l0 = left.column(0);
-        for (Index i = 0; i < rows; ++i) o[i] = l0[i] * wj[0];
-        for (Index k = 1; k < in; ++k) {
-            const double* __restrict lk = left.column(k);
-            const double wk = wj[k];
-            for (Index i = 0; i < rows; ++i) o[i] += lk[i] * wk;
-        }
+        const double* wj = w + j * in;
+        forEachRowPair(rows, [&](Index i, auto lanes) {
+            using T = decltype(lanes);
+            T sum = load<T>(left.column(0) + i) * wj[0];
+            for (Index k = 1; k < in; ++k) sum += load<T>(left.column(k) + i) * wj[k];
+            store(out + j * rows + i, sum);
+        });
     }
 }
 
@@ -99,27 +107,34 @@ void multiply(RowCount rows, double* out, Columns left, const double* w, Index i
 template <typename RowCount>
 void multiplyByTransposed(RowCount rows, double* out, const double* delta, const double* w, Index in, Index units) {
     for (Index k = 0; k < in; ++k) {
-        double* __restrict o = out + k * rows;
-        const double* __restrict d0 = delta;
-        const double w0 = w[k];
-        for (Index i = 0; i < rows; ++i) o[i] = d0[i] * w0;
-        for (Index j = 1; j < units; ++j) {
-            const double* __restrict dj = delta + j * rows;
-            const double wkj = w[k + j * in];
-            for (Index i = 0; i < rows; ++i) o[i] += dj[i] * wkj;
-        }
+        forEachRowPair(rows, [&](Index i, auto lanes) {
+            using T = decltype(lanes);
+            T sum = load<T>(delta + i) * w[k];
+            for (Index j = 1; j < units; ++j) sum += load<T>(delta + j * rows + i) * w[k + j * in];
+            store(out + k * rows + i, sum);
+        });
     }
 }
 
-// G = leftᵀ · delta: G(k, j) = sum_i left(i, k) delta(i, j), a dot product down the rows.
+// G = leftᵀ · delta: G(k, j) = sum_i left(i, k) delta(i, j), summed down the
+// rows in order; the products are formed two rows at a time.
 template <typename RowCount>
 void multiplyTransposed(RowCount rows, double* g, Columns left, Index in, const double* delta, Index units) {
     for (Index j = 0; j < units; ++j) {
-        const double* __restrict d = delta + j * rows;
+        const double* d = delta + j * rows;
         for (Index k = 0; k < in; ++k) {
-            const double* __restrict l = left.column(k);
-            double sum = l[0] * d[0];
-            for (Index i = 1; i < rows; ++i) sum += l[i] * d[i];
+            const double* l = left.column(k);
+            double sum = 0;
+            forEachRowPair(rows, [&](Index i, auto lanes) {
+                using T = decltype(lanes);
+                const T product = load<T>(l + i) * load<T>(d + i);
+                if constexpr (std::is_same_v<T, double>) {
+                    sum = i == 0 ? product : sum + product;
+                } else {
+                    sum = i == 0 ? product[0] : sum + product[0];
+                    sum += product[1];
+                }
+            });
             g[k + j * in] = sum;
         }
     }
