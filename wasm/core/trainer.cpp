@@ -36,7 +36,7 @@ Trainer::Trainer(Config config)
     : m_config(std::move(config)),
       m_dataset(m_config),
       m_network(m_config.layerSizes(), sameActivation(m_config), largestRowCount(m_config)),
-      m_optimizer(std::make_unique<Sgd>(m_config.lr)),
+      m_optimizer(m_config.lr),
       m_curveX(curveGrid(m_config)) {
     Rng rng(m_config.seed);
     m_network.initialize(m_config.init, rng);
@@ -68,7 +68,7 @@ double Trainer::trainEpoch() {
         const auto batchInputs = inputs.middleRows(start, rows);
         m_network.forward(batchInputs);
         lossSum += m_network.backward(batchInputs, targets.middleRows(start, rows));
-        m_optimizer->update(weights.data(), m_network.allAscents().data(), weights.size());
+        m_optimizer.update(weights.data(), m_network.allAscents().data(), weights.size());
     }
     const double loss = lossSum / batches;  // epoch loss = mean of the batch losses
 
@@ -99,7 +99,7 @@ std::string Trainer::setLearningRate(const std::string& text) {
     const double rate = text == "auto" ? activationInfo(m_config.activation).defaultLearningRate
                                        : std::strtod(text.c_str(), nullptr);
     m_config.lr = rate;
-    m_optimizer->setLearningRate(rate);
+    m_optimizer.setLearningRate(rate);
     return "";
 }
 

@@ -8,7 +8,6 @@
 #include "network.hpp"
 #include "optimizer.hpp"
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -67,7 +66,7 @@ private:
     Config m_config;
     Dataset m_dataset;
     Network m_network;
-    std::unique_ptr<Optimizer> m_optimizer;
+    Optimizer m_optimizer;
     TrainerStatus m_status = TrainerStatus::Running;
     int m_epoch = 0;
     int m_historyStart = 0;
