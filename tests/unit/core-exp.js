@@ -13,10 +13,12 @@ export function coreExp(unbounded) {
   const k = shifted - shifter;
   const r = (x - k * ln2Hi) - k * ln2Lo;
   const r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
-  const q0 = 1 + r, q1 = 1 / 2 + r * (1 / 6), q2 = 1 / 24 + r * (1 / 120),
-    q3 = 1 / 720 + r * (1 / 5040), q4 = 1 / 40320 + r * (1 / 362880),
-    q5 = 1 / 3628800 + r * (1 / 39916800), q6 = 1 / 479001600 + r * (1 / 6227020800);
-  const p = (q0 + q1 * r2 + (q2 + q3 * r2) * r4) + ((q4 + q5 * r2) + q6 * r4) * r8;
+  const p01 = 1 + r, p23 = 0.5000000000000001 + r * 0.16666666666666669,
+    p45 = 0.04166666666662413 + r * 0.008333333333330062,
+    p67 = 0.0013888888917213717 + r * 0.00019841269863053618,
+    p89 = 2.4801521295954376e-05 + r * 2.7557268459997064e-06,
+    p1011 = 2.7620088445409746e-07 + r * 2.510038549551032e-08;
+  const p = (p01 + p23 * r2 + (p45 + p67 * r2) * r4) + (p89 + p1011 * r2) * r8;
   // 2^k as a double: exponent field k + 1023, as the core builds it from the bits of `shifted`.
   view.setUint32(0, (k + 1023) << 20 >>> 0);
   view.setUint32(4, 0);
