@@ -16,7 +16,8 @@ void multiplyBySlopeRun(Activation kind, double* delta, const double* a, int cou
     withUnit(kind, [&](auto unit) {
         using Unit = decltype(unit);
         int i = 0;
-        for (; i + 2 <= count; i += 2) store(delta + i, load<DoublePair>(delta + i) * Unit::slope(load<DoublePair>(a + i)));
+        for (; i + 2 <= count; i += 2)
+            store(delta + i, load<DoublePair>(delta + i) * Unit::slope(load<DoublePair>(a + i)));
         for (; i < count; ++i) delta[i] *= Unit::slope(a[i]);
     });
 }

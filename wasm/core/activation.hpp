@@ -60,20 +60,28 @@ inline OutputRange outputRange(Activation kind, double xmax) {
 // The unit types: each has a = f(z) and the slope f'(z) written through a,
 // for a double or a DoublePair (see math.hpp).
 struct SigmoidUnit {
-    template <typename T> static T activate(T z) { return sigmoid(z); }  // a = 1 / (1 + exp(-z))
-    template <typename T> static T slope(T a) { return a * (1.0 - a); }  // f' = a (1 - a)
+    template <typename T>
+    static T activate(T z) { return sigmoid(z); }  // a = 1 / (1 + exp(-z))
+    template <typename T>
+    static T slope(T a) { return a * (1.0 - a); }  // f' = a (1 - a)
 };
 struct TanhUnit {
-    template <typename T> static T activate(T z) { return exactTanh(z); }  // a = tanh(z)
-    template <typename T> static T slope(T a) { return 1.0 - a * a; }      // f' = 1 - a^2
+    template <typename T>
+    static T activate(T z) { return exactTanh(z); }  // a = tanh(z)
+    template <typename T>
+    static T slope(T a) { return 1.0 - a * a; }  // f' = 1 - a^2
 };
 struct ReluUnit {
-    template <typename T> static T activate(T z) { return z > 0.0 ? z : T{}; }                // a = max(z, 0)
-    template <typename T> static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : T{}; }        // f' = [a > 0]
+    template <typename T>
+    static T activate(T z) { return z > 0.0 ? z : T{}; }  // a = max(z, 0)
+    template <typename T>
+    static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : T{}; }  // f' = [a > 0]
 };
 struct LeakyReluUnit {
-    template <typename T> static T activate(T z) { return z > 0.0 ? z : kLeak * z; }               // a = max(z, 0.01 z)
-    template <typename T> static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : splat<T>(kLeak); }  // f' = a > 0 ? 1 : 0.01
+    template <typename T>
+    static T activate(T z) { return z > 0.0 ? z : kLeak * z; }  // a = max(z, 0.01 z)
+    template <typename T>
+    static T slope(T a) { return a > 0.0 ? splat<T>(1.0) : splat<T>(kLeak); }  // f' = a > 0 ? 1 : 0.01
 };
 
 // Calls body(Unit{}) with the unit type of `kind`: a loop written inside the

@@ -71,8 +71,7 @@ void withRowCount(Index rows, Body&& body) {
     }
 }
 
-// A column-major matrix read through its data pointer and column stride:
-// element (i, j) is at data[i + j * stride].
+// A column-major matrix as the kernels read it (see above).
 struct Columns {
     const double* data;
     Index stride;
@@ -179,7 +178,8 @@ double Network::backward(const InputRows& inputs, const InputRows& targets) {
             double* delta = m_deltas[l].data();
             multiplyByTransposed(rows, delta, m_deltas[l + 1].data(), m_weights.data() + above.offset, above.in,
                                  above.out);  // delta_{l+1} · W_{l+1}ᵀ
-            multiplyBySlopeRun(m_layers[l].activation, delta, m_outputs[l].data(), static_cast<int>(rows * above.in));  // ⊙ f'(A_l)
+            multiplyBySlopeRun(m_layers[l].activation, delta, m_outputs[l].data(),
+                               static_cast<int>(rows * above.in));  // ⊙ f'(A_l)
         }
         Columns below{inputs.data(), inputs.outerStride()};
         for (const Layer& layer : m_layers) {

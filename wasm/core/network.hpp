@@ -41,7 +41,9 @@ public:
     double backward(const InputRows& inputs, const InputRows& targets);
 
     int layerCount() const { return static_cast<int>(m_layers.size()); }
-    View weights(int layer) { return View(m_weights.data() + m_layers[layer].offset, m_layers[layer].in, m_layers[layer].out); }
+    View weights(int layer) {
+        return View(m_weights.data() + m_layers[layer].offset, m_layers[layer].in, m_layers[layer].out);
+    }
     ConstView weights(int layer) const {
         return ConstView(m_weights.data() + m_layers[layer].offset, m_layers[layer].in, m_layers[layer].out);
     }
