@@ -22,7 +22,13 @@ namespace nnfit {
 
 class Network {
 public:
-    using InputRows = Eigen::Ref<const Eigen::MatrixXd>;
+    // Consecutive rows of a column-major matrix, viewed in place. A Map, not a
+    // Ref: a Ref owns an (empty) matrix whose destructor calls free() twice a
+    // mini-batch.
+    using InputRows = Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>>;
+    static InputRows rowsOf(const Eigen::MatrixXd& matrix, Eigen::Index start, Eigen::Index count) {
+        return InputRows(matrix.data() + start, count, matrix.cols(), Eigen::OuterStride<>(matrix.outerStride()));
+    }
     using View = Eigen::Map<Eigen::MatrixXd>;
     using ConstView = Eigen::Map<const Eigen::MatrixXd>;
 

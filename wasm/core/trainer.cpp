@@ -65,9 +65,9 @@ double Trainer::trainEpoch() {
     int batches = 0;
     for (int start = 0; start < points; start += m_config.batch, ++batches) {
         const int rows = std::min(m_config.batch, points - start);
-        const auto batchInputs = inputs.middleRows(start, rows);
+        const auto batchInputs = Network::rowsOf(inputs, start, rows);
         m_network.forward(batchInputs);
-        lossSum += m_network.backward(batchInputs, targets.middleRows(start, rows));
+        lossSum += m_network.backward(batchInputs, Network::rowsOf(targets, start, rows));
         m_optimizer.update(weights.data(), m_network.allAscents().data(), weights.size());
     }
     const double loss = lossSum / batches;  // epoch loss = mean of the batch losses
@@ -110,7 +110,7 @@ void Trainer::writeOutputs(int rows, std::vector<double>& predictions) {
 
 void Trainer::evaluateTest() {
     const int points = m_config.points;
-    m_network.forward(m_dataset.testInputs());
+    m_network.forward(Network::rowsOf(m_dataset.testInputs(), 0, points));
     writeOutputs(points, m_testPredictions);
     for (int l = 0; l + 1 < m_network.layerCount(); ++l) m_testHidden[l] = m_network.outputs(l);
     double sum = 0;
@@ -122,7 +122,7 @@ void Trainer::evaluateTest() {
 }
 
 void Trainer::evaluateCurve() {
-    m_network.forward(m_curveInputs);
+    m_network.forward(Network::rowsOf(m_curveInputs, 0, kCurvePoints));
     writeOutputs(kCurvePoints, m_curvePredictions);
 }
 
