@@ -47,7 +47,9 @@ const cell = (text) => String(text).padStart(9);
 console.log(`Training time in ms over ${runs} runs after warm-up: median (and fastest)`);
 console.log(`${'workload'.padEnd(62)}${cell('wasm')}${cell('')}${cell('native')}${cell('')}${cell('ratio')}`);
 for (const [name, values] of workloads) {
-  for (let i = 0; i < 10; i += 1) wasmRunMs(values); // warm-up: V8 moves hot wasm code to its optimising tier
+  // Warm-up: V8 moves hot wasm code to its optimising tier, compiling in the
+  // background; on 2 busy cores the first 5 to 10 runs can still be slow.
+  for (let i = 0; i < 20; i += 1) wasmRunMs(values);
   const wasm = Array.from({ length: runs }, () => wasmRunMs(values));
   const native = nativeRunsMs(values);
   const ratio = median(wasm) / median(native);
