@@ -8,7 +8,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
 
-// kind: 'wasm' (under emcmake) or 'native'; extraArgs go to the configure step.
+// kind: 'wasm' (under emcmake), or a native build's name ('native', 'native-sanitize');
+// extraArgs go to the configure step.
 export function cmakeBuild(kind, extraArgs = []) {
   const dir = join('build', kind);
   if (!existsSync(join(root, dir, 'CMakeCache.txt'))) {
