@@ -11,6 +11,11 @@ const identical = [
   ['relu', { activation: 'relu' }],
   ['no bias', { bias: false }],
   ['batch 1', { batch: 1 }],
+  // Odd row counts: the kernels take rows in pairs, then the odd one alone;
+  // 3 and 5 are not among the compile-time row counts, 31 leaves a last batch of 1.
+  ['batch 3, three hidden units', { batch: 3, hidden: '3' }],
+  ['batch 5, tanh, no bias', { batch: 5, activation: 'tanh', bias: false }],
+  ['batch 31, 7 hidden units', { batch: 31, hidden: '7', epochs: 500 }],
   ['two hidden layers 8,8', { hidden: '8,8' }],
   ['init he, seed 12345', { init: 'he', seed: 12345 }],
   ['init he, three layers of 8, seed 3', { init: 'he', hidden: '8,8,8', seed: 3, epochs: 300 }],

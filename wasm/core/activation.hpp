@@ -103,6 +103,7 @@ void activateRun(Activation kind, double* z, int count);
 // In place: delta *= f'(z), with f'(z) expressed through a = f(z).
 void multiplyBySlopeRun(Activation kind, double* delta, const double* a, int count);
 
+// One value at a time; used by the tests (e.g. against a numerical derivative).
 inline double activateScalar(Activation kind, double z) {
     return withUnit(kind, [z](auto unit) { return decltype(unit)::activate(z); });
 }

@@ -78,6 +78,13 @@ struct Columns {
     const double* column(Index j) const { return data + j * stride; }
 };
 
+// The input of layer l as the kernels read it: X for the first layer, A_{l-1} after it.
+Columns layerInput(const Network& network, const Network::InputRows& inputs, int l) {
+    if (l == 0) return Columns{inputs.data(), inputs.outerStride()};
+    const Network::ConstView below = network.outputs(l - 1);
+    return Columns{below.data(), below.outerStride()};
+}
+
 // body(i, T{}) for the rows two at a time (T = DoublePair, rows i and i + 1),
 // then for an odd last row (T = double). Each lane computes what the scalar
 // code would, in the same order.
@@ -123,14 +130,14 @@ void multiplyTransposed(RowCount rows, double* g, Columns left, Index in, const 
         const double* d = delta + j * rows;
         for (Index k = 0; k < in; ++k) {
             const double* l = left.column(k);
-            double sum = 0;
+            double sum = -0.0;  // -0 + p = p exactly, for every p
             forEachRowPair(rows, [&](Index i, auto lanes) {
                 using T = decltype(lanes);
                 const T product = load<T>(l + i) * load<T>(d + i);
                 if constexpr (std::is_same_v<T, double>) {
-                    sum = i == 0 ? product : sum + product;
+                    sum += product;
                 } else {
-                    sum = i == 0 ? product[0] : sum + product[0];
+                    sum += product[0];
                     sum += product[1];
                 }
             });
@@ -144,12 +151,12 @@ void multiplyTransposed(RowCount rows, double* g, Columns left, Index in, const 
 void Network::forward(const InputRows& inputs) {
     m_rows = static_cast<int>(inputs.rows());
     withRowCount(m_rows, [&](auto rows) {
-        Columns below{inputs.data(), inputs.outerStride()};  // A_{l-1}, X for the first layer
-        for (const Layer& layer : m_layers) {
-            double* a = m_outputs[&layer - m_layers.data()].data();
-            multiply(rows, a, below, m_weights.data() + layer.offset, layer.in, layer.out);  // Z_l = A_{l-1} · W_l
+        for (int l = 0; l < layerCount(); ++l) {
+            const Layer& layer = m_layers[l];
+            double* a = m_outputs[l].data();
+            const double* w = m_weights.data() + layer.offset;
+            multiply(rows, a, layerInput(*this, inputs, l), w, layer.in, layer.out);  // Z_l = A_{l-1} · W_l
             activateRun(layer.activation, a, static_cast<int>(rows * layer.out));  // A_l = f(Z_l)
-            below = Columns{a, rows};
         }
     });
 }
@@ -162,6 +169,7 @@ double Network::backward(const InputRows& inputs, const InputRows& targets) {
         double* error = m_deltas[last].data();
         const double* output = m_outputs[last].data();
         double squares = 0;
+        // f' applied here rather than by multiplyBySlopeRun: one call fewer per mini-batch.
         withUnit(top.activation, [&](auto unit) {
             for (Index j = 0; j < top.out; ++j) {
                 const double* y = targets.data() + j * targets.outerStride();
@@ -181,12 +189,11 @@ double Network::backward(const InputRows& inputs, const InputRows& targets) {
             multiplyBySlopeRun(m_layers[l].activation, delta, m_outputs[l].data(),
                                static_cast<int>(rows * above.in));  // ⊙ f'(A_l)
         }
-        Columns below{inputs.data(), inputs.outerStride()};
-        for (const Layer& layer : m_layers) {
-            const std::size_t l = &layer - m_layers.data();
-            multiplyTransposed(rows, m_ascent.data() + layer.offset, below, layer.in, m_deltas[l].data(),
+        for (int l = 0; l <= last; ++l) {
+            const Layer& layer = m_layers[l];
+            double* g = m_ascent.data() + layer.offset;
+            multiplyTransposed(rows, g, layerInput(*this, inputs, l), layer.in, m_deltas[l].data(),
                                layer.out);  // G_l = A_{l-1}ᵀ · delta_l
-            below = Columns{m_outputs[l].data(), rows};
         }
     });
     return loss;

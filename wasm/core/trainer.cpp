@@ -55,8 +55,8 @@ Trainer::Trainer(Config config)
 
 double Trainer::trainEpoch() {
     if (m_status != TrainerStatus::Running) return NAN;
-    std::vector<double>& weights = m_network.allWeights();
-    std::copy(weights.begin(), weights.end(), m_lastGoodWeights.begin());
+    std::vector<double>& all = m_network.allWeights();  // every weight, as the optimizer sees them
+    std::copy(all.begin(), all.end(), m_lastGoodWeights.begin());
 
     const auto& inputs = m_dataset.trainInputs();
     const auto& targets = m_dataset.trainTargets();
@@ -68,13 +68,13 @@ double Trainer::trainEpoch() {
         const auto batchInputs = Network::rowsOf(inputs, start, rows);
         m_network.forward(batchInputs);
         lossSum += m_network.backward(batchInputs, Network::rowsOf(targets, start, rows));
-        m_optimizer.update(weights.data(), m_network.allAscents().data(), weights.size());
+        m_optimizer.update(all.data(), m_network.allAscents().data(), all.size());
     }
     const double loss = lossSum / batches;  // epoch loss = mean of the batch losses
 
     if (!std::isfinite(loss)) {
         // Stop, and keep the last weights that gave a finite loss, so every view stays drawable.
-        weights = m_lastGoodWeights;
+        all = m_lastGoodWeights;
         m_status = TrainerStatus::Diverged;
         return NAN;
     }
