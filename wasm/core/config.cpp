@@ -230,6 +230,10 @@ std::string checkField(const std::string& name, const std::string& value) {
     return checkSpec(*spec, value, &isAuto);
 }
 
+double learningRateFrom(const std::string& text, Activation activation) {
+    return text == kAuto ? activationInfo(activation).defaultLearningRate : std::strtod(text.c_str(), nullptr);
+}
+
 ConfigResult parseConfig(const RawValues& values) {
     ConfigResult result;
     auto addError = [&](const std::string& field, std::string message) {
@@ -258,7 +262,7 @@ ConfigResult parseConfig(const RawValues& values) {
     c.xmin = std::strtod(text["xmin"].c_str(), nullptr);
     c.xmax = std::strtod(text["xmax"].c_str(), nullptr);
     c.activation = *activationFromName(text["activation"]);
-    c.lr = isAuto["lr"] ? activationInfo(c.activation).defaultLearningRate : std::strtod(text["lr"].c_str(), nullptr);
+    c.lr = learningRateFrom(text["lr"], c.activation);
     c.batch = std::atoi(text["batch"].c_str());
     c.epochs = std::atoi(text["epochs"].c_str());
     c.bias = text["bias"] == "true";

@@ -80,6 +80,9 @@ ConfigResult parseConfig(const RawValues& values);
 // One field alone, without cross-field checks: empty when valid, else the message.
 std::string checkField(const std::string& name, const std::string& value);
 
+// A valid lr text as a rate: "auto" is the activation's tutorial rate.
+double learningRateFrom(const std::string& text, Activation activation);
+
 const char* initName(Init init);
 
 }  // namespace nnfit

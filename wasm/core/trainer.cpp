@@ -1,9 +1,7 @@
 #include "trainer.hpp"
 
-
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace nnfit {
 
@@ -96,10 +94,8 @@ int Trainer::trainEpochs(int count) {
 std::string Trainer::setLearningRate(const std::string& text) {
     std::string error = checkField("lr", text);
     if (!error.empty()) return error;
-    const double rate = text == "auto" ? activationInfo(m_config.activation).defaultLearningRate
-                                       : std::strtod(text.c_str(), nullptr);
-    m_config.lr = rate;
-    m_optimizer.setLearningRate(rate);
+    m_config.lr = learningRateFrom(text, m_config.activation);
+    m_optimizer.setLearningRate(m_config.lr);
     return "";
 }
 
