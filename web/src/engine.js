@@ -97,24 +97,34 @@ class Trainer {
 
   // The network on the test grid: { x, target, predictions, hidden: [layer][unit] -> Float64Array, mse }.
   evaluateTest() {
-    const s = this.session;
-    s.evaluateTest();
+    const mse = this.testMse();
+    const hidden = Array.from({ length: this.session.hiddenLayerCount() }, (_, layer) => this.testHidden(layer));
+    return { x: this.session.testX().slice(), target: this.session.testY().slice(), predictions: this.testPredictions(), hidden, mse };
+  }
+
+  // The parts of evaluateTest, for a caller that needs only some of them (the page's worker, every
+  // frame): testMse() evaluates the network on the test grid and copies nothing; the other two read
+  // that evaluation.
+  testMse() {
+    this.session.evaluateTest();
+    return this.session.testMse();
+  }
+  testPredictions() { return this.session.testPredictions().slice(); }
+  // One hidden layer's outputs: [unit] -> Float64Array over the test points.
+  testHidden(layer) {
     const points = this.config.points;
-    const hidden = [];
-    for (let layer = 0; layer < s.hiddenLayerCount(); layer += 1) {
-      const all = s.testHidden(layer).slice();
-      const units = [];
-      for (let u = 0; u < all.length / points; u += 1) units.push(all.subarray(u * points, (u + 1) * points));
-      hidden.push(units);
-    }
-    return { x: s.testX().slice(), target: s.testY().slice(), predictions: s.testPredictions().slice(), hidden, mse: s.testMse() };
+    const all = this.session.testHidden(layer).slice();
+    return Array.from({ length: all.length / points }, (_, u) => all.subarray(u * points, (u + 1) * points));
   }
 
   // The learned curve on a fine grid over [xmin, xmax]: { x, target, predictions }.
   evaluateCurve() {
-    const s = this.session;
-    s.evaluateCurve();
-    return { x: s.curveX().slice(), target: s.curveTarget().slice(), predictions: s.curvePredictions().slice() };
+    return { x: this.session.curveX().slice(), target: this.session.curveTarget().slice(), predictions: this.curvePredictions() };
+  }
+  // Its predictions alone (x and the target stay the same for a run).
+  curvePredictions() {
+    this.session.evaluateCurve();
+    return this.session.curvePredictions().slice();
   }
 
   trainingData() {

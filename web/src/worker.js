@@ -38,7 +38,7 @@ const handlers = {
       curveX: curve.x,
       curveTarget: curve.target,
       weightsNotice,
-      ...snapshot([], [[trainer.epoch, test.mse]], test, curve),
+      ...snapshot([], [[trainer.epoch, test.mse]]),
     });
   },
 
@@ -62,20 +62,20 @@ const handlers = {
       losses.push(loss);
       if (trainer.epoch % testEvery === 0 || trainer.status === 'done') {
         const testStart = performance.now();
-        tests.push([trainer.epoch, trainer.evaluateTest().mse]);
+        tests.push([trainer.epoch, trainer.testMse()]);
         testMs += performance.now() - testStart;
       }
       if (performance.now() - start >= budgetMs) break;
     }
     run.trainMs += performance.now() - start - testMs;
-    postMessage({ type: 'snapshot', id, ...snapshot(losses, tests, trainer.evaluateTest(), trainer.evaluateCurve()) });
+    postMessage({ type: 'snapshot', id, ...snapshot(losses, tests) });
   },
 
   // Another hidden layer to show: a snapshot of the run as it stands.
   layer({ id, layer }) {
     if (!run || run.id !== id) return;
     run.layer = layer;
-    postMessage({ type: 'view', id, ...snapshot([], [], run.trainer.evaluateTest(), run.trainer.evaluateCurve()) });
+    postMessage({ type: 'view', id, ...snapshot([], []) });
   },
 
   learningRate({ id, rate }) {
@@ -101,19 +101,21 @@ function startFrom(trainer, { flat, epoch }) {
   }
 }
 
-// What the page draws after each piece of work.
-function snapshot(losses, tests, test, curve) {
+// What the page draws after each piece of work. Only what changes is copied out
+// of the core, and of the hidden layers only the one shown: a big network has
+// megabytes of them.
+function snapshot(losses, tests) {
   const { trainer } = run;
   return {
     epoch: trainer.epoch,
     status: trainer.status,
     losses: Float64Array.from(losses),
     tests,
-    testMse: test.mse,
-    predictions: test.predictions,
+    testMse: trainer.testMse(),
+    predictions: trainer.testPredictions(),
     layer: run.layer,
-    hidden: test.hidden[run.layer], // only the layer shown: a big network has megabytes of them
-    curvePredictions: curve.predictions,
+    hidden: trainer.testHidden(run.layer),
+    curvePredictions: trainer.curvePredictions(),
     seconds: run.trainMs / 1000,
   };
 }
