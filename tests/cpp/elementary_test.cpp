@@ -1,11 +1,12 @@
 #include "elementary.hpp"
 
+#include "bits.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <limits>
 
 namespace nnfit {
@@ -16,22 +17,8 @@ namespace el = elementary;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Doubles in the order of the number line as consecutive integers (-0 and +0 both 0).
-std::int64_t ordinal(double x) {
-    std::int64_t i;
-    std::memcpy(&i, &x, sizeof i);
-    return i < 0 ? std::numeric_limits<std::int64_t>::min() - i : i;
-}
-
-// Distance in units in the last place; 0 for two NaNs, huge for one NaN.
-std::uint64_t ulps(double a, double b) {
-    if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) ? 0 : ~std::uint64_t{0};
-    const std::int64_t i = ordinal(a), j = ordinal(b);
-    return i > j ? static_cast<std::uint64_t>(i) - static_cast<std::uint64_t>(j)
-                 : static_cast<std::uint64_t>(j) - static_cast<std::uint64_t>(i);
-}
-
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+using bits::sameBits;
+using bits::ulps;
 
 // The worst distance between f and the C library's g over n + 1 evenly spaced points of [low, high]
 // (or geometrically spaced, for 0 < low < high), printed as a line of the test's output unless name is null.

@@ -1,27 +1,23 @@
 #include "math.hpp"
 
+#include "bits.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 namespace nnfit {
 namespace {
 
-// Distance in units in the last place between two doubles of the same sign.
-std::int64_t ulps(double a, double b) {
-    std::int64_t ia, ib;
-    std::memcpy(&ia, &a, sizeof a);
-    std::memcpy(&ib, &b, sizeof b);
-    return ia > ib ? ia - ib : ib - ia;
-}
+using bits::sameBits;
+using bits::ulps;
 
 TEST(Math, ExpIsWithinTwoUlpOfTheLibrary) {
-    std::int64_t worst = 0;
+    std::uint64_t worst = 0;
     for (double x = -708.0; x <= 708.0; x += 0.0137) worst = std::max(worst, ulps(exactExp(x), std::exp(x)));
     for (double x = -1.0; x <= 1.0; x += 1e-4) worst = std::max(worst, ulps(exactExp(x), std::exp(x)));
-    EXPECT_LE(worst, 2);
+    EXPECT_LE(worst, 2u);
     EXPECT_EQ(exactExp(0.0), 1.0);
     EXPECT_EQ(exactExp(1.0), std::exp(1.0));
 }
@@ -50,15 +46,14 @@ TEST(Math, ExpSaturatesBeyondItsRangeAndKeepsNaN) {
 TEST(Math, PairsRoundLikeDoubles) {
     const double inputs[] = {-1e308, -745.0, -708.2, -37.5, -1.0, -0.34, -1e-9, 0.0, 1e-9,
                              0.2,    0.35,   0.36,   1.0,   19.9, 708.0, 1000.0, std::nan("")};
-    const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
     for (const double x : inputs) {
         for (const double y : inputs) {
             const DoublePair pair{x, y};
             const DoublePair e = exactExp(pair), t = exactTanh(pair), s = sigmoid(pair), m = exactExpm1(pair);
-            EXPECT_TRUE(same(e[0], exactExp(x)) && same(e[1], exactExp(y))) << x << ", " << y;
-            EXPECT_TRUE(same(t[0], exactTanh(x)) && same(t[1], exactTanh(y))) << x << ", " << y;
-            EXPECT_TRUE(same(s[0], sigmoid(x)) && same(s[1], sigmoid(y))) << x << ", " << y;
-            EXPECT_TRUE(same(m[0], exactExpm1(x)) && same(m[1], exactExpm1(y))) << x << ", " << y;
+            EXPECT_TRUE(sameBits(e[0], exactExp(x)) && sameBits(e[1], exactExp(y))) << x << ", " << y;
+            EXPECT_TRUE(sameBits(t[0], exactTanh(x)) && sameBits(t[1], exactTanh(y))) << x << ", " << y;
+            EXPECT_TRUE(sameBits(s[0], sigmoid(x)) && sameBits(s[1], sigmoid(y))) << x << ", " << y;
+            EXPECT_TRUE(sameBits(m[0], exactExpm1(x)) && sameBits(m[1], exactExpm1(y))) << x << ", " << y;
         }
     }
 }
@@ -69,7 +64,7 @@ TEST(Math, TanhAndSigmoidMatchTheirDefinitions) {
         EXPECT_NEAR(sigmoid(z), 1.0 / (1.0 + std::exp(-z)), 3e-16) << z;
     }
     for (double z = -1e-3; z <= 1e-3; z += 1.7e-6)  // small |z|: relative accuracy, no cancellation
-        EXPECT_LE(ulps(std::fabs(exactTanh(z)), std::fabs(std::tanh(z))), 4) << z;
+        EXPECT_LE(ulps(std::fabs(exactTanh(z)), std::fabs(std::tanh(z))), 4u) << z;
     EXPECT_EQ(exactTanh(0.0), 0.0);
     EXPECT_EQ(exactTanh(40.0), 1.0);
     EXPECT_EQ(exactTanh(-40.0), -1.0);
