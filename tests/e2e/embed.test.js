@@ -2,11 +2,13 @@
 // "Open in nnfit" link), the Embed button's snippet in a host page that sizes
 // it with the README's own lines, no request off the page's origin, and the
 // page and the embed under a strict Content-Security-Policy.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { root } from '../../scripts/cmake.js';
-import { DESKTOP, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForStatus } from './harness.js';
+import {
+  DESKTOP, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForEpoch, waitForStatus,
+} from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'";
 
@@ -36,15 +38,11 @@ function recordViolations() {
 let harness;
 const pages = trackedPages(() => harness);
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
 
 const open = (query, options) => pages.open(DESKTOP, query, options);
-
-// Every page must have run without a console error.
-const closePages = () => pages.closeAll();
 
 // Records the URL of every request a context makes (pages, frames, workers).
 function recordRequests(context) {
@@ -57,7 +55,7 @@ const visibleFields = (page) => page.$$eval('#controls .field', (rows) =>
   rows.filter((row) => row.checkVisibility()).map((row) => row.querySelector('[name]').name));
 
 describe('the embed view', () => {
-  afterEach(closePages);
+  afterEach(pages.closeAll);
 
   test('embed=1&show=lr,activation: charts, play/reset, stats, those two controls and "Open in nnfit"; no autoplay', async () => {
     const page = await open('?activation=tanh&seed=5&embed=1&show=lr,activation');
@@ -89,14 +87,14 @@ describe('the embed view', () => {
     // Play and Reset.
     await page.click('#play');
     await waitForStatus(page, ['training']);
-    await page.waitForFunction(() => Number(document.body.dataset.epoch) > 20);
+    await waitForEpoch(page, 20);
     await page.click('#reset');
     await page.waitForFunction(() => window.activity.epochs.some((e, i) => i > 0 && e.value === '0'));
   });
 
   test('autoplay=1 plays; without show= there are no controls at all', async () => {
     const page = await open('?embed=1&autoplay=1');
-    await page.waitForFunction(() => Number(document.body.dataset.epoch) > 0);
+    await waitForEpoch(page, 0);
     expect(await page.getAttribute('body', 'data-status')).toBe('training');
     expect(await page.isVisible('#panel')).toBe(false);
     expect(await visibleFields(page)).toEqual([]);
@@ -132,7 +130,7 @@ describe('the embed view', () => {
     const frameElement = host.locator('iframe');
     await expect.poll(() => frameElement.evaluate((f) => f.getBoundingClientRect().height), { timeout: 10000 }).not.toBe(1240);
     const frame = host.frames().find((f) => f.url().startsWith(harness.url));
-    await frame.waitForFunction(() => Number(document.body.dataset.epoch) > 0); // autoplay=1
+    await waitForEpoch(frame, 0); // autoplay=1
     const fit = async () => ({
       frame: await frameElement.evaluate((f) => f.getBoundingClientRect().height),
       content: await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
@@ -172,7 +170,7 @@ describe('the embed view', () => {
     await page.click('#share-embed');
     await page.click('#preset-tanh button');
     await page.goto(`${harness.url}?embed=1&show=fn&autoplay=1`);
-    await page.waitForFunction(() => Number(document.body.dataset.epoch) > 0);
+    await waitForEpoch(page, 0);
     const origin = new URL(harness.url).origin;
     expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     // The page, its script, style sheet and icon, the worker and the wasm module: all there is.
@@ -186,28 +184,21 @@ describe('the embed view', () => {
 describe('under a strict Content-Security-Policy', () => {
   let strict;
   let reference;
-  const strictPages = [];
+  const strictPages = trackedPages(() => strict);
   beforeAll(async () => {
     [strict, reference] = await Promise.all([startHarness({ headers: { 'Content-Security-Policy': CSP } }), runner()]);
   });
   afterAll(() => strict?.close());
-  afterEach(async () => {
-    for (const page of strictPages.splice(0)) {
-      const errors = page.errors;
-      await page.context().close();
-      expect(errors).toEqual([]);
-    }
-  });
+  afterEach(strictPages.closeAll);
 
   async function openStrict(query) {
     let response;
-    const page = await strict.open(DESKTOP, query, {
+    const page = await strictPages.open(DESKTOP, query, {
       init: async (p) => {
         await p.addInitScript(recordViolations);
         p.on('response', (r) => { if (r.request().resourceType() === 'document') response = r; });
       },
     });
-    strictPages.push(page);
     expect(await response.headerValue('content-security-policy')).toBe(CSP);
     return page;
   }

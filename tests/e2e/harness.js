@@ -2,6 +2,7 @@
 // Chromium, pages that record console errors and long tasks, and the
 // headless runner for reference results.
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -15,6 +16,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
 export const screenshotDir = join(root, 'tests', 'e2e', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
 
 // headers (optional): sent with every response of the preview server, e.g. a Content-Security-Policy.
 export async function startHarness({ headers } = {}) {

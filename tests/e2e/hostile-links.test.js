@@ -4,7 +4,7 @@
 // no injected script runs and no injected element exists, the rest of the
 // link applies, the address bar keeps only what was used, and a visible notice
 // names every setting that was dropped.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { root } from '../../scripts/cmake.js';
@@ -27,7 +27,6 @@ const SERVER_URL_LIMIT = 16 * 1024;
 const indexHtml = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
   [harness, engine] = await Promise.all([startHarness(), loadNodeEngine()]);
   page = await harness.open(DESKTOP);
   page.on('dialog', async (dialog) => {

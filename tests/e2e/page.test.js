@@ -1,5 +1,4 @@
 // The page in headless Chromium, against the built dist/ (see harness.js).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -10,15 +9,11 @@ let harness;
 const pages = trackedPages(() => harness);
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
 
 const open = (viewport) => pages.open(viewport);
-
-// Every page must have run without a console error.
-const closePages = () => pages.closeAll();
 
 const text = (page, selector) => page.locator(selector).textContent();
 
@@ -45,7 +40,7 @@ describe('the default experiment', () => {
     page = await open();
     finished = await waitForStatus(page, ['done', 'diverged', 'error']);
   });
-  afterAll(closePages);
+  afterAll(pages.closeAll);
 
   test('trains to done, and its final loss equals the runner\'s digit for digit', async () => {
     expect(finished.status).toBe('done');
@@ -83,7 +78,7 @@ describe('the default experiment', () => {
 });
 
 describe('interaction', () => {
-  afterEach(closePages);
+  afterEach(pages.closeAll);
 
   test('switching activation to tanh and resetting reproduces the runner\'s tanh result', async () => {
     const [page, reference] = await Promise.all([open(), runner(['--activation', 'tanh'])]);

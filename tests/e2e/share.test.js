@@ -2,14 +2,14 @@
 // is the experiment (a receiver replays the sender's run bit for bit, and both
 // match the headless runner), the Share button (clipboard, fallback field,
 // trained weights, the size cap), and the preset gallery's links.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { MAX_LINK_LENGTH, writeLink } from '../../web/src/link.js';
 import { PRESETS } from '../../web/src/presets.js';
 import {
-  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages, waitForStatus,
+  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages,
+  waitForEpoch, waitForStatus,
 } from './harness.js';
 
 let harness;
@@ -17,15 +17,11 @@ let engine;
 const pages = trackedPages(() => harness);
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
   [harness, engine] = await Promise.all([startHarness(), loadNodeEngine()]);
 });
 afterAll(() => harness?.close());
 
 const open = (query = '', options = {}) => pages.open(DESKTOP, query, options);
-
-// Every page must have run without a console error.
-const closePages = () => pages.closeAll();
 
 const body = (page) => page.evaluate(() => ({ ...document.body.dataset }));
 const search = (page) => page.evaluate(() => location.search);
@@ -109,7 +105,7 @@ describe('the link is the experiment', () => {
     const results = await Promise.all(CONFIGS.map((config) => runner(runnerArgs(config.values))));
     CONFIGS.forEach((config, i) => references.set(config.name, results[i]));
   });
-  afterEach(closePages);
+  afterEach(pages.closeAll);
 
   test.each(CONFIGS.map((config) => [config.name, config]))('%s: the receiver replays the sender\'s run bit for bit', async (_, config) => {
     const reference = references.get(config.name);
@@ -160,7 +156,7 @@ describe('the link is the experiment', () => {
 });
 
 describe('share', () => {
-  afterEach(closePages);
+  afterEach(pages.closeAll);
 
   test('Share link copies the link and shows it selected in the field', async () => {
     const page = await open('?activation=tanh&seed=7', { permissions: ['clipboard-read', 'clipboard-write'] });
@@ -205,7 +201,7 @@ describe('share', () => {
   test('with trained weights: the receiver starts at the sender\'s epoch and test error, and both end alike', async () => {
     const reference = await runner();
     const sender = await open();
-    await sender.waitForFunction(() => Number(document.body.dataset.epoch) > 600);
+    await waitForEpoch(sender, 600);
     await sender.keyboard.press('Space');
     await waitForStatus(sender, ['paused']);
     await sender.waitForTimeout(200); // work already asked for may still arrive
@@ -273,7 +269,7 @@ describe('share', () => {
 
   test('a learning rate changed mid-run: Share says the link replays the new rate from the start', async () => {
     const page = await open('?epochs=100000', { permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.waitForFunction(() => Number(document.body.dataset.epoch) > 20);
+    await waitForEpoch(page, 20);
     await setField(page, 'lr', '0.2');
     await page.click('#share-link');
     await expect.poll(() => page.textContent('#share-message')).toMatch(
@@ -322,7 +318,7 @@ describe('share', () => {
 });
 
 describe('the preset gallery', () => {
-  afterEach(closePages);
+  afterEach(pages.closeAll);
 
   test('every preset\'s link opens its config and starts a valid run; the tutorial\'s is the bare page', async () => {
     const page = await open();
@@ -347,7 +343,7 @@ describe('the preset gallery', () => {
       expect(await page.isVisible('#link-notices'), preset.id).toBe(false);
       if (preset.id === 'diverges') await waitForStatus(page, ['diverged']);
       else {
-        await page.waitForFunction(() => Number(document.body.dataset.epoch) > 0);
+        await waitForEpoch(page, 0);
         expect((await body(page)).status, preset.id).toBe('training');
       }
       expect(await page.locator('.field-error:visible').count(), preset.id).toBe(0);

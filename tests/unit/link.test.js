@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, test } from 'vitest';
-import { loadNodeEngine } from '../../scripts/node-engine.js';
+import { describe, expect, test } from 'vitest';
 import { MAX_LINK_LENGTH, readLink, writeLink } from '../../web/src/link.js';
 import { toMatrices } from '../../web/src/engine.js';
 import { decodeWeights, encodeWeights } from '../../web/src/weights-code.js';
 import { HOSTILE_LINKS } from '../fixtures/hostile-links.js';
+import { engine } from './helpers.js';
 
-let engine;
-beforeAll(async () => { engine = await loadNodeEngine(); });
 
 describe('readLink', () => {
   test('an empty link is the tutorial default', () => {

@@ -1,13 +1,11 @@
 // The preset gallery: every preset is a valid config, and what its commentary
 // claims about the run holds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { FUNCTION_EXAMPLES, PRESETS } from '../../web/src/presets.js';
+import { engine } from './helpers.js';
 
-let engine;
 const results = new Map(); // preset id -> { status, epoch, finalLoss, testMse, history }
-beforeAll(async () => {
-  engine = await loadNodeEngine();
+beforeAll(() => {
   for (const preset of PRESETS) {
     const trainer = engine.createTrainer(preset.values);
     trainer.trainEpochs(trainer.config.epochs);
