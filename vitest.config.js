@@ -7,11 +7,11 @@ export default mergeConfig(viteConfig, defineConfig({
   root: '.',
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', root: '.', include: ['tests/unit/**/*.test.js'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.js'] } },
       {
         extends: true,
         test: {
-          name: 'e2e', root: '.', include: ['tests/e2e/**/*.test.js'], environment: 'node',
+          name: 'e2e', include: ['tests/e2e/**/*.test.js'],
           testTimeout: 120000, hookTimeout: 120000, fileParallelism: false,
         },
       },

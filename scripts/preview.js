@@ -1,4 +1,4 @@
-// Serves the built page (dist/) with Vite's preview server on 127.0.0.1.
+// Serves the built page (dist/) with Vite's preview server on 127.0.0.1 (see vite.config.js).
 // Used by `npm start` (scripts/serve.js) and the end-to-end tests.
 import { join } from 'node:path';
 import { preview } from 'vite';
@@ -11,7 +11,7 @@ export async function startPreview(port, { headers } = {}) {
     configFile: join(root, 'vite.config.js'),
     root: join(root, 'web'),
     logLevel: 'warn',
-    preview: { host: '127.0.0.1', port, strictPort: port !== 0, open: false, ...(headers ? { headers } : {}) },
+    preview: { port, strictPort: port !== 0, open: false, ...(headers ? { headers } : {}) }, // host: vite.config.js
   });
   return { server, url: server.resolvedUrls.local[0] };
 }

@@ -4,8 +4,6 @@
 // auto currently resolves to.
 import { element } from './dom.js';
 
-const GROUP_TITLES = { data: 'Data', network: 'Network', training: 'Training' };
-
 export class Controls {
   // onEdit(): a control was changed; onExample(example): one was picked from the menu.
   constructor(form, schema, { examples, onEdit, onExample }) {
@@ -13,7 +11,9 @@ export class Controls {
     this.fields = schema;
     this.inputs = new Map();
     this.errors = new Map();
-    for (const [group, title] of Object.entries(GROUP_TITLES)) {
+    // The schema's groups in the order their first fields come, each titled by its name.
+    for (const group of new Set(schema.map((field) => field.group))) {
+      const title = group[0].toUpperCase() + group.slice(1);
       const fieldset = element('fieldset', { className: 'control-group' }, [element('legend', { textContent: title })]);
       for (const field of schema.filter((f) => f.group === group)) fieldset.append(this.#fieldRow(field));
       form.append(fieldset);
@@ -21,7 +21,8 @@ export class Controls {
     form.addEventListener('change', (event) => {
       if (event.target.name) onEdit(); // not the examples menu, which has no field name
     });
-    this.errors.get('fn').after(examplesMenu(examples, onExample));
+    const expression = schema.find((field) => field.type === 'expression');
+    this.errors.get(expression.name).after(examplesMenu(examples, onExample));
   }
 
   // Every control's text, as the core reads it.

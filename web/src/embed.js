@@ -3,7 +3,7 @@
 // to the full page. The page reports its height to the host page, which can
 // size the iframe to fit (see the README for the few lines that takes).
 
-export const HEIGHT_MESSAGE = 'nnfit:height';
+const HEIGHT_MESSAGE = 'nnfit:height';
 
 // panel: the controls' aside; show: the schema names to keep.
 export function enterEmbedView({ body, controls, panel, show, openFull }) {

@@ -183,10 +183,13 @@ async function start() {
     }
   }
 
+  // What picking an example function resets first: every field the examples set, to its default.
+  const exampleDefaults = Object.fromEntries(FUNCTION_EXAMPLES.flatMap((example) => Object.keys(example.values))
+    .map((name) => [name, state.defaults[name]]));
   const controls = new Controls(document.getElementById('controls'), engine.schema, {
     examples: FUNCTION_EXAMPLES,
     onEdit: () => edit(controls.read()),
-    onExample: (example) => edit({ ...state.values, ...example.values }),
+    onExample: (example) => edit({ ...state.values, ...exampleDefaults, ...example.values }),
   });
   controls.show(state.values, state.resolved);
 

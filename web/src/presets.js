@@ -4,9 +4,13 @@
 // defaults, checked by the core like any input, with a few sentences on what
 // to watch for. Each has its own link (see link.js).
 
+const PARABOLA = { fn: 'x^2 - 1', xmin: '-2', xmax: '2', ymin: 'auto', ymax: 'auto' };
+
+// An example's values go on top of the defaults of every field the examples
+// set (the function and its ranges), so the tutorial's own needs none.
 export const FUNCTION_EXAMPLES = [
-  { label: 'sin(x) on 0 … 6.28 (the tutorial)', values: { fn: 'sin(x)', xmin: '0', xmax: '6.28', ymin: '-1', ymax: '1' } },
-  { label: 'x^2 - 1 on -2 … 2', values: { fn: 'x^2 - 1', xmin: '-2', xmax: '2', ymin: 'auto', ymax: 'auto' } },
+  { label: 'sin(x) on 0 … 6.28 (the tutorial)', values: {} },
+  { label: 'x^2 - 1 on -2 … 2', values: PARABOLA },
   { label: 'abs(x) on -3 … 3', values: { fn: 'abs(x)', xmin: '-3', xmax: '3', ymin: 'auto', ymax: 'auto' } },
   { label: 'exp(-x/3)*cos(2*x) on 0 … 10', values: { fn: 'exp(-x/3)*cos(2*x)', xmin: '0', xmax: '10', ymin: 'auto', ymax: 'auto' } },
   { label: 'sign(x) on -2 … 2 (a step)', values: { fn: 'sign(x)', xmin: '-2', xmax: '2', ymin: 'auto', ymax: 'auto' } },
@@ -82,7 +86,7 @@ export const PRESETS = [
   {
     id: 'parabola',
     name: 'Learn x^2 - 1',
-    values: { fn: 'x^2 - 1', xmin: '-2', xmax: '2', ymin: 'auto', ymax: 'auto' },
+    values: PARABOLA,
     text: 'A parabola on -2 … 2. Its y range is found from the function itself, so the targets fit into the sigmoid’s 0 … 1.',
   },
   {
