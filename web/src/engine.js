@@ -132,18 +132,23 @@ class Trainer {
   }
 
   // Weights as matrices in the tutorial's orientation: [layer][row][col], Wh first (bias row first).
-  weights() { return toMatrices(this.session.weights().slice(), this.weightShapes()); }
+  weights() { return toMatrices(this.flatWeights(), this.weightShapes()); }
   initialWeights() { return toMatrices(this.session.initialWeights().slice(), this.weightShapes()); }
+  // The same weights one after another, row by row: a Float64Array.
+  flatWeights() { return this.session.weights().slice(); }
   // Same nested form; throws a ConfigError naming what is wrong. Training continues from `epoch`.
   setWeights(matrices, epoch = 0) {
-    let error;
     if (!this.#fits(matrices)) {
-      error = `weights: expected matrices of numbers of shapes ${formatShapes(this.weightShapes())}`;
-    } else if (!Number.isInteger(epoch)) {
-      error = `epoch: ${JSON.stringify(String(epoch)).slice(0, 40)} is not a whole number`;
-    } else {
-      error = this.session.setWeights(Float64Array.from(matrices.flat(2)), epoch);
+      const message = `weights: expected matrices of numbers of shapes ${formatShapes(this.weightShapes())}`;
+      throw new ConfigError([{ field: 'weights', message }]);
     }
+    this.setFlatWeights(Float64Array.from(matrices.flat(2)), epoch);
+  }
+  // Same, flat as flatWeights() gives them.
+  setFlatWeights(flat, epoch = 0) {
+    const error = Number.isInteger(epoch)
+      ? this.session.setWeights(flat, epoch)
+      : `epoch: ${JSON.stringify(String(epoch)).slice(0, 40)} is not a whole number`;
     if (error) throw new ConfigError([{ field: error.slice(0, error.indexOf(':')), message: error }]);
   }
 

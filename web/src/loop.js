@@ -36,7 +36,7 @@ export class TrainingLoop {
     this.#setPlaying(play);
   }
 
-  // Resolves to { matrices, epoch } of the run current when the worker answers (matrices null before any run).
+  // Resolves to { flat, epoch } of the run current when the worker answers (flat null before any run).
   currentWeights() {
     return new Promise((resolve) => {
       this.weightRequests.push(resolve);

@@ -233,7 +233,7 @@ async function start() {
     describe: () => run.describe,
     async linkFor({ withWeights, embed, autoplay, show }) {
       const current = withWeights ? await loop.currentWeights() : null;
-      const weights = current?.matrices && { text: encodeWeights(current.matrices), epoch: current.epoch };
+      const weights = current?.flat && { text: encodeWeights(current.flat), epoch: current.epoch };
       const query = embed
         ? writeLink(state.differences(), engine, { embed, show, autoplay, weights })
         : writeLink(state.differences(), engine, { weights });
@@ -241,7 +241,7 @@ async function start() {
         ? 'The learning rate was changed during this run, so the link replays it with the new rate from the start; ' +
           'tick "With the trained weights" to share the run as it stands.'
         : '';
-      return { url: `${location.origin}${location.pathname}${query}`, weightCount: current?.matrices?.flat(2).length ?? 0, caveat };
+      return { url: `${location.origin}${location.pathname}${query}`, weightCount: current?.flat?.length ?? 0, caveat };
     },
   }, engine.schema);
 

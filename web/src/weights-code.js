@@ -2,8 +2,8 @@
 // endian), base64url-encoded, so the receiver gets the exact same doubles.
 // About 10.7 characters a weight.
 
-export function encodeWeights(matrices) {
-  const flat = Float64Array.from(matrices.flat(2));
+// flat: the weights one after another (a Float64Array or an array of numbers).
+export function encodeWeights(flat) {
   const bytes = new Uint8Array(flat.length * 8);
   const view = new DataView(bytes.buffer);
   flat.forEach((value, i) => view.setFloat64(i * 8, value, true));

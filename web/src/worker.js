@@ -2,7 +2,6 @@
 // can hold up the page. The page asks for work once per animation frame and
 // gets back a snapshot of what changed (see loop.js for the other side).
 import { loadBrowserEngine } from './browser-engine.js';
-import { toMatrices } from './engine.js';
 
 // About this many test-MSE points per run, whatever the number of epochs.
 const TEST_POINTS_PER_RUN = 300;
@@ -44,7 +43,7 @@ const handlers = {
 
   // The weights of the run as it stands, for a link (always answered, so requests and answers pair up).
   weights({ id }) {
-    postMessage({ type: 'weights', id, matrices: run ? run.trainer.weights() : null, epoch: run ? run.trainer.epoch : 0 });
+    postMessage({ type: 'weights', id, flat: run ? run.trainer.flatWeights() : null, epoch: run ? run.trainer.epoch : 0 });
   },
 
   // Up to `epochs` epochs, stopping early once `budgetMs` has passed, so a
@@ -87,14 +86,10 @@ const handlers = {
 
 // Sets weights given by a link; returns '' or why they were not used.
 function startFrom(trainer, { flat, epoch }) {
-  const shapes = trainer.weightShapes();
-  const matrices = toMatrices(flat, shapes);
-  if (!matrices) {
-    const expected = shapes.reduce((sum, [rows, cols]) => sum + rows * cols, 0);
-    return `Ignored the trained weights in the link: it has ${flat.length}, this network has ${expected}.`;
-  }
+  const expected = trainer.flatWeights().length;
+  if (flat.length !== expected) return `Ignored the trained weights in the link: it has ${flat.length}, this network has ${expected}.`;
   try {
-    trainer.setWeights(matrices, epoch);
+    trainer.setFlatWeights(flat, epoch);
     return '';
   } catch (error) {
     return `Ignored the trained weights in the link: ${error.message}`;
