@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('Firefox', () => {
   test('a link shared from Chromium replays in Firefox bit for bit', async () => {
     expect(await firefox.version()).toMatch(/^firefox\//);
-    const reference = await runner(Object.entries(VALUES).flatMap(([name, value]) => [`--${name}`, value]));
+    const reference = await runner(VALUES);
     expect(reference.status).toBe('done');
 
     // Chromium: set the config through the controls, share it, train it to the end.

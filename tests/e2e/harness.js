@@ -107,9 +107,10 @@ export async function setField(page, name, value) {
   }
 }
 
-// The headless runner's JSON for the same config.
-export async function runner(args = []) {
-  const { stdout } = await promisify(execFile)('node', [join(root, 'scripts', 'experiment.js'), '--json', ...args], { cwd: root });
+// The headless runner's JSON for config `values` ({ name: text }).
+export async function runner(values = {}) {
+  const flags = Object.entries(values).flatMap(([name, value]) => [`--${name}`, value]);
+  const { stdout } = await promisify(execFile)('node', [join(root, 'scripts', 'experiment.js'), '--json', ...flags], { cwd: root });
   return JSON.parse(stdout);
 }
 
@@ -124,6 +125,22 @@ export function recordLosses() {
       window.lossTrace.push({ epoch, loss, testMse });
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-epoch', 'data-loss', 'data-test-mse'] });
+}
+
+// The controls' text for config `values`: every field at its value or default; an auto field on auto is empty.
+export function shownControls(schema, values) {
+  return Object.fromEntries(schema.map(({ name, auto, default: fallback }) => {
+    const value = values[name] ?? fallback;
+    return [name, auto && value === 'auto' ? '' : value];
+  }));
+}
+
+// How many weights the core's network for config `values` has.
+export function weightCount(engine, values) {
+  const trainer = engine.createTrainer(values);
+  const count = trainer.flatWeights().length;
+  trainer.dispose();
+  return count;
 }
 
 // Every config control's text as the page shows it (a checkbox as 'true' / 'false').

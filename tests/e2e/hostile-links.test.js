@@ -12,7 +12,7 @@ import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { readLink, writeLink } from '../../web/src/link.js';
 import { decodeWeights } from '../../web/src/weights-code.js';
 import { HOSTILE_LINKS } from '../fixtures/hostile-links.js';
-import { DESKTOP, screenshotDir, startHarness } from './harness.js';
+import { DESKTOP, screenshotDir, shownControls, startHarness, weightCount } from './harness.js';
 
 let harness;
 let engine;
@@ -60,9 +60,7 @@ function expectedNotices(link) {
   const expected = [...notices];
   if (weights) {
     const flat = decodeWeights(weights.text);
-    const trainer = engine.createTrainer(values);
-    const count = trainer.weightShapes().reduce((sum, [rows, cols]) => sum + rows * cols, 0);
-    trainer.dispose();
+    const count = weightCount(engine, values);
     if (!flat) expected.push('Ignored the trained weights in the link: they are not whole base64url-encoded numbers.');
     else if (flat.length !== count) expected.push(`Ignored the trained weights in the link: it has ${flat.length}, this network has ${count}.`);
     else throw new Error(`the corpus has usable weights: ${link.slice(0, 80)}`);
@@ -70,13 +68,6 @@ function expectedNotices(link) {
   return expected;
 }
 
-// The controls' text for a config (as share.test.js: auto fields on auto are empty).
-function shown(values) {
-  return Object.fromEntries(engine.schema.map(({ name, auto, default: fallback }) => {
-    const value = values[name] ?? fallback;
-    return [name, auto && value === 'auto' ? '' : value];
-  }));
-}
 
 const OVERSIZED = 'This link is longer than 8000 characters; its settings were not applied.';
 
@@ -123,7 +114,7 @@ describe('hostile links', () => {
 
       // What was valid applies; the address bar keeps only that (and no field at its default).
       const { values, view } = readLink(link, engine);
-      expect(state.controls, label).toEqual(shown(values));
+      expect(state.controls, label).toEqual(shownControls(engine.schema, values));
       const changed = Object.fromEntries(Object.entries(values).filter(([name, value]) =>
         value !== engine.schema.find((field) => field.name === name).default));
       expect(state.search, label).toBe(writeLink(changed, engine, view));

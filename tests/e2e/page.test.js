@@ -81,7 +81,7 @@ describe('interaction', () => {
   afterEach(pages.closeAll);
 
   test('switching activation to tanh and resetting reproduces the runner\'s tanh result', async () => {
-    const [page, reference] = await Promise.all([open(), runner(['--activation', 'tanh'])]);
+    const [page, reference] = await Promise.all([open(), runner({ activation: 'tanh' })]);
     await setMaxSpeed(page);
     await setField(page, 'activation', 'tanh');
     // The learning rate follows the activation while it is left on auto.
@@ -96,7 +96,7 @@ describe('interaction', () => {
   });
 
   test('an invalid value shows its message beside the control, and the last valid run keeps going', async () => {
-    const [page, reference] = await Promise.all([open(), runner(['--fn', 'cos(x)'])]);
+    const [page, reference] = await Promise.all([open(), runner({ fn: 'cos(x)' })]);
     await waitForEpoch(page, 0);
     await setField(page, 'fn', 'sin(x');
     const error = page.locator('#field-fn-error');
@@ -159,7 +159,7 @@ describe('interaction', () => {
   });
 
   test('a diverging run stops with a message and keeps its last finite values', async () => {
-    const [page, reference] = await Promise.all([open(), runner(['--activation', 'leakyrelu', '--lr', '0.1', '--batch', '1'])]);
+    const [page, reference] = await Promise.all([open(), runner({ activation: 'leakyrelu', lr: '0.1', batch: '1' })]);
     expect(reference.status).toBe('diverged');
     await setMaxSpeed(page);
     await page.click('text=A rate that diverges');

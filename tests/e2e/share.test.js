@@ -8,8 +8,8 @@ import { loadNodeEngine } from '../../scripts/node-engine.js';
 import { MAX_LINK_LENGTH, writeLink } from '../../web/src/link.js';
 import { PRESETS } from '../../web/src/presets.js';
 import {
-  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, startHarness, trackedPages,
-  waitForEpoch, waitForStatus,
+  DESKTOP, controlValues, now, recordLosses, runner, screenshotDir, setField, setMaxSpeed, shownControls, startHarness,
+  trackedPages, waitForEpoch, waitForStatus, weightCount,
 } from './harness.js';
 
 let harness;
@@ -26,23 +26,9 @@ const open = (query = '', options = {}) => pages.open(DESKTOP, query, options);
 const body = (page) => page.evaluate(() => ({ ...document.body.dataset }));
 const search = (page) => page.evaluate(() => location.search);
 const params = (query) => Object.fromEntries(new URLSearchParams(query));
-const runnerArgs = (values) => Object.entries(values).flatMap(([name, value]) => [`--${name}`, value]);
 
-// The controls' text for a config: every field at its value or default; an auto field on auto is empty.
-function shown(values) {
-  return Object.fromEntries(engine.schema.map(({ name, auto, default: fallback }) => {
-    const value = values[name] ?? fallback;
-    return [name, auto && value === 'auto' ? '' : value];
-  }));
-}
-
-// How many weights the core's network for a config has.
-function weightCount(values) {
-  const trainer = engine.createTrainer(values);
-  const shapes = trainer.weightShapes();
-  trainer.dispose();
-  return shapes.reduce((sum, [rows, cols]) => sum + rows * cols, 0);
-}
+const shown = (values) => shownControls(engine.schema, values);
+const weightsOf = (values) => weightCount(engine, values);
 
 // Steps a paused page `count` epochs with the S key, returning data-loss after each.
 async function stepLosses(page, count) {
@@ -102,7 +88,7 @@ const STEPPED_EPOCHS = 15;
 describe('the link is the experiment', () => {
   const references = new Map();
   beforeAll(async () => {
-    const results = await Promise.all(CONFIGS.map((config) => runner(runnerArgs(config.values))));
+    const results = await Promise.all(CONFIGS.map((config) => runner(config.values)));
     CONFIGS.forEach((config, i) => references.set(config.name, results[i]));
   });
   afterEach(pages.closeAll);
@@ -220,7 +206,7 @@ describe('share', () => {
     expect(url.href.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
     expect(url.searchParams.get('epoch')).toBe(String(epoch));
     expect(url.searchParams.get('weights')).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(url.searchParams.get('weights').length).toBe(Math.ceil((weightCount({}) * 8 * 4) / 3)); // 8 bytes a weight, base64url
+    expect(url.searchParams.get('weights').length).toBe(Math.ceil((weightsOf({}) * 8 * 4) / 3)); // 8 bytes a weight, base64url
 
     const receiver = await open(url.search, { init: (page) => page.addInitScript(recordLosses) });
     const trace = await receiver.evaluate(() => window.lossTrace);
@@ -261,7 +247,7 @@ describe('share', () => {
     const since = await now(receiver);
     await receiver.click('#reset');
     await waitForStatus(receiver, ['done'], { since });
-    const reference = await runner(['--epochs', '40']);
+    const reference = await runner({ epochs: '40' });
     expect(await receiver.evaluate(() => document.body.dataset.loss)).toBe(String(reference.finalLoss));
     expect(await receiver.evaluate(() => location.search)).toBe('?epochs=40');
     expect(await receiver.evaluate(() => window.activity.epochs.some((e) => Number(e.value) < 40))).toBe(true);
@@ -287,7 +273,7 @@ describe('share', () => {
     await page.click('#share-link');
     await expect.poll(() => page.textContent('#share-label')).toBe('Too big to share');
     expect(await page.textContent('#share-message')).toMatch(new RegExp(
-      `^With its ${weightCount({ hidden: '64,64,64,64,64,64' })} trained weights this link would be \\d+ characters, more than the ${MAX_LINK_LENGTH} a link may have\\. ` +
+      `^With its ${weightsOf({ hidden: '64,64,64,64,64,64' })} trained weights this link would be \\d+ characters, more than the ${MAX_LINK_LENGTH} a link may have\\. ` +
       'Share it without the weights, or with a smaller network\\.$'));
     expect(await page.inputValue('#share-text')).toBe('');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
@@ -299,7 +285,7 @@ describe('share', () => {
   });
 
   test('the cap the README states: hidden=20,20 (460 weights) fits a link with its weights, hidden=32,32 (1120) does not', async () => {
-    expect([weightCount({ hidden: '20,20' }), weightCount({ hidden: '32,32' })]).toEqual([460, 1120]);
+    expect([weightsOf({ hidden: '20,20' }), weightsOf({ hidden: '32,32' })]).toEqual([460, 1120]);
     const page = await open('?hidden=20%2C20&autoplay=0');
     await page.check('#share-weights');
     await page.click('#share-link');
